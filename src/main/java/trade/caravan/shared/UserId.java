@@ -1,0 +1,21 @@
+package trade.caravan.shared;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies a person who signs in; a user may belong to several organizations. */
+public record UserId(UUID value) {
+
+    public UserId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static UserId of(String value) {
+        return new UserId(UUID.fromString(value));
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}
