@@ -2,35 +2,164 @@ package trade.caravan.accounts.web;
 
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
+import trade.caravan.accounts.MemberPrincipal;
+import trade.caravan.accounts.signin.SignInHandlers;
+import trade.caravan.accounts.token.BearerTokenFilter;
+import trade.caravan.accounts.token.TokenManagement;
 import trade.caravan.platform.OperatorAccess;
+import trade.caravan.platform.OperatorPaths;
+import trade.caravan.platform.Problems;
 import trade.caravan.platform.PublicPaths;
 
-/** The application's one security filter chain. */
+/**
+ * The application's one security filter chain.
+ * <ul>
+ * <li>Paths that modules declare public ({@link PublicPaths}) are open; operator paths
+ * ({@link OperatorPaths}) are open to operator addresses only; every other page needs a completed
+ * sign-in ({@link MemberPrincipal#SIGNED_IN}); {@code /api/**} also accepts API tokens.</li>
+ * <li>CSRF tokens on every form and htmx request; API calls authenticated by a bearer token carry
+ * no ambient credential and are exempt, as is the anonymous sign-up API.</li>
+ * <li>Strict headers: a CSP without inline scripts or styles, {@code frame-ancestors 'none'},
+ * {@code nosniff}, a referrer policy that keeps link tokens on this origin, HSTS over TLS.</li>
+ * </ul>
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    private static final RequestMatcher API = PathPatternRequestMatcher.pathPattern("/api/**");
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicPaths> publicPaths,
-            OperatorAccess operatorAccess) throws Exception {
+            List<OperatorPaths> operatorPaths, OperatorAccess operatorAccess, SignInHandlers signIn,
+            TokenManagement tokens, Problems problems) throws Exception {
+        RequestMatcher bearerRequests = request -> {
+            String header = request.getHeader("Authorization");
+            return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+        };
+
         http.authorizeHttpRequests(requests -> {
             permit(requests, publicPaths);
-            requests.requestMatchers("/actuator/prometheus").access((authentication, context) ->
-                    new org.springframework.security.authorization.AuthorizationDecision(
-                            operatorAccess.matches(context.getRequest())));
-            requests.anyRequest().authenticated();
+            for (OperatorPaths paths : operatorPaths) {
+                for (String pattern : paths.patterns()) {
+                    requests.requestMatchers(PathPatternRequestMatcher.pathPattern(pattern))
+                            .access(fromOperator(operatorAccess));
+                }
+            }
+            requests.requestMatchers("/actuator/prometheus").access(fromOperator(operatorAccess));
+            requests.requestMatchers("/login", "/login/failed", "/login/resend-verification").permitAll();
+            requests.requestMatchers("/login/second-factor").hasAuthority("FACTOR_PENDING");
+            requests.requestMatchers(API).hasAnyAuthority(MemberPrincipal.SIGNED_IN, BearerTokenFilter.API_CLIENT);
+            requests.anyRequest().hasAuthority(MemberPrincipal.SIGNED_IN);
         });
-        http.formLogin(form -> form.permitAll());
+
+        http.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class);
+
+        http.formLogin(form -> form
+                .loginPage("/login")
+                .loginProcessingUrl("/login")
+                .usernameParameter("email")
+                .passwordParameter("password")
+                .successHandler(signIn)
+                .failureHandler(signIn));
+
+        http.logout(logout -> logout
+                .logoutUrl("/logout")
+                .addLogoutHandler(signIn)
+                .invalidateHttpSession(true)
+                .clearAuthentication(true)
+                .deleteCookies("CARAVAN_SESSION")
+                .logoutSuccessUrl("/login?logout"));
+
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(bearerRequests,
+                PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/signup")));
+
+        var pageRequests = new HttpSessionRequestCache();
+        pageRequests.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !API.matches(request)
+                && request.getHeader("HX-Request") == null);
+        http.requestCache(cache -> cache.requestCache(pageRequests));
+
+        http.exceptionHandling(exceptions -> exceptions
+                .defaultAuthenticationEntryPointFor(apiEntryPoint(problems), API)
+                .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                .defaultAccessDeniedHandlerFor(apiAccessDenied(problems), API)
+                .defaultAccessDeniedHandlerFor(pageAccessDenied(), request -> true));
+
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(
+                        ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .frameOptions(frame -> frame.deny())
+                .permissionsPolicyHeader(permissions -> permissions.policy(
+                        "camera=(), microphone=(), geolocation=(), payment=(), usb=()")));
+
         return http.build();
     }
 
-    private static void permit(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
+    private static AuthorizationManager<RequestAuthorizationContext> fromOperator(OperatorAccess operatorAccess) {
+        return (authentication, context) -> new AuthorizationDecision(operatorAccess.matches(context.getRequest()));
+    }
+
+    private static AuthenticationEntryPoint apiEntryPoint(Problems problems) {
+        return (request, response, exception) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            problems.write(response, HttpStatus.UNAUTHORIZED, "error.unauthorized");
+        };
+    }
+
+    private static AccessDeniedHandler apiAccessDenied(Problems problems) {
+        return (request, response, exception) -> problems.write(response, HttpStatus.FORBIDDEN, "error.forbidden");
+    }
+
+    /** A member who still owes the second factor is sent to it; anyone else sees the 403 page. */
+    private static AccessDeniedHandler pageAccessDenied() {
+        var errorPage = new AccessDeniedHandlerImpl();
+        return (request, response, exception) -> {
+            if (pendingSecondFactor(request)) {
+                response.sendRedirect(request.getContextPath() + "/login/second-factor");
+                return;
+            }
+            errorPage.handle(request, response, exception);
+        };
+    }
+
+    private static boolean pendingSecondFactor(HttpServletRequest request) {
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        Authentication authentication = context.getAuthentication();
+        return authentication != null && authentication.getAuthorities().stream()
+                .anyMatch(a -> "FACTOR_PENDING".equals(a.getAuthority()));
+    }
+
+    private static void permit(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry requests,
             List<PublicPaths> publicPaths) {
         for (PublicPaths paths : publicPaths) {
             for (String pattern : paths.patterns()) {

@@ -1,5 +1,7 @@
 package trade.caravan.platform.web;
 
+import trade.caravan.platform.Problems;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package trade.caravan.platform.web;
 
+import trade.caravan.platform.Problems;
+
 import java.util.Locale;
 
 import jakarta.servlet.RequestDispatcher;

@@ -1,5 +1,7 @@
 package trade.caravan.platform.web;
 
+import trade.caravan.platform.Problems;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -20,11 +22,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -32,7 +31,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
-import tools.jackson.databind.json.JsonMapper;
 import trade.caravan.platform.Tenancy;
 
 /**
@@ -57,13 +55,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyKeys keys;
     private final Problems problems;
-    private final JsonMapper json;
     private final Clock clock;
 
-    IdempotencyFilter(IdempotencyKeys keys, Problems problems, JsonMapper json, Clock clock) {
+    IdempotencyFilter(IdempotencyKeys keys, Problems problems, Clock clock) {
         this.keys = keys;
         this.problems = problems;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -140,11 +136,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void writeProblem(HttpServletResponse response, HttpStatus status, String code) throws IOException {
-        ProblemDetail problem = problems.of(status, code, LocaleContextHolder.getLocale());
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(json.writeValueAsBytes(Problems.asMap(problem)));
+        problems.write(response, status, code);
     }
 
     /** Keys of different callers never meet: organization plus principal (user or API token). */

@@ -1,5 +1,7 @@
 package trade.caravan.platform.web;
 
+import trade.caravan.platform.Problems;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;

@@ -1,29 +1,52 @@
-package trade.caravan.platform.web;
+package trade.caravan.platform;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
-import trade.caravan.platform.DomainException;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Builds RFC 9457 problem details in the caller's language; the one mapping of domain errors to HTTP. */
+
+/**
+ * Builds RFC 9457 problem details in the caller's language; the one mapping of domain errors to
+ * HTTP. Filters that answer before Spring MVC (authentication, idempotency) write through
+ * {@link #write}, so every error has the same shape.
+ */
 @Component
-class Problems {
+public class Problems {
 
     static final String TYPE_BASE = "https://caravan.trade/problems/";
 
     private final MessageSource messages;
+    private final JsonMapper json;
 
-    Problems(MessageSource messages) {
+    Problems(MessageSource messages, JsonMapper json) {
         this.messages = messages;
+        this.json = json;
     }
 
-    static HttpStatus status(DomainException.Kind kind) {
+    /** Writes a problem response directly (for filters running outside Spring MVC). */
+    public void write(HttpServletResponse response, HttpStatus status, String messageCode, Object... arguments)
+            throws IOException {
+        ProblemDetail problem = of(status, messageCode, LocaleContextHolder.getLocale(), arguments);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(json.writeValueAsBytes(asMap(problem)));
+    }
+
+    public static HttpStatus status(DomainException.Kind kind) {
         return switch (kind) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
@@ -35,7 +58,7 @@ class Problems {
         };
     }
 
-    ProblemDetail of(DomainException exception, Locale locale) {
+    public ProblemDetail of(DomainException exception, Locale locale) {
         HttpStatus status = status(exception.kind());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
                 message(exception.messageCode(), exception.arguments(), locale));
@@ -45,7 +68,7 @@ class Problems {
         return problem;
     }
 
-    ProblemDetail of(HttpStatus status, String messageCode, Locale locale, Object... arguments) {
+    public ProblemDetail of(HttpStatus status, String messageCode, Locale locale, Object... arguments) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message(messageCode, arguments, locale));
         problem.setTitle(message("problem.title." + status.value(), new Object[0], locale, status.getReasonPhrase()));
         problem.setProperty("code", messageCode);
@@ -53,7 +76,7 @@ class Problems {
     }
 
     /** The problem as RFC 9457 members, extension members flattened, for writers outside Spring MVC. */
-    static java.util.Map<String, Object> asMap(ProblemDetail problem) {
+    public static java.util.Map<String, Object> asMap(ProblemDetail problem) {
         var map = new java.util.LinkedHashMap<String, Object>();
         map.put("type", problem.getType().toString());
         map.put("title", problem.getTitle());
@@ -68,11 +91,11 @@ class Problems {
         return map;
     }
 
-    String message(String code, Object[] arguments, Locale locale) {
+    public String message(String code, Object[] arguments, Locale locale) {
         return message(code, arguments, locale, code);
     }
 
-    String message(String code, Object[] arguments, Locale locale, String fallback) {
+    public String message(String code, Object[] arguments, Locale locale, String fallback) {
         try {
             return messages.getMessage(code, arguments, locale);
         } catch (NoSuchMessageException e) {

@@ -1,0 +1,11 @@
+package trade.caravan.accounts;
+
+import java.util.Optional;
+
+import trade.caravan.shared.OrganizationId;
+
+/** Public facts about organizations, for any module that shows who a party is. */
+public interface OrganizationDirectory {
+
+    Optional<OrganizationSummary> find(OrganizationId id);
+}

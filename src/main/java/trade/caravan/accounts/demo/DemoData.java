@@ -1,0 +1,117 @@
+package trade.caravan.accounts.demo;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import trade.caravan.accounts.Role;
+import trade.caravan.accounts.TradeRole;
+import trade.caravan.accounts.identity.UserAccounts;
+import trade.caravan.accounts.membership.MemberManagement;
+import trade.caravan.accounts.organization.OrganizationProfile;
+import trade.caravan.accounts.organization.SignUp;
+import trade.caravan.platform.Tenancy;
+import trade.caravan.shared.CountryCode;
+import trade.caravan.shared.OrganizationId;
+
+/**
+ * Seeds a demo when the database has no organization yet: an exporter in China and importers in
+ * Germany and Brazil, with members in every role. Passwords are random and printed to the log
+ * once, at seeding; they are never stored anywhere else. On by default only on the embedded
+ * database ({@code caravan.demo.enabled}).
+ */
+@Component
+@ConditionalOnProperty(name = "caravan.demo.enabled", havingValue = "true")
+@Order(100)
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    record Person(String email, String name, Role role, Locale locale) {
+    }
+
+    record DemoOrganization(OrganizationProfile profile, List<Person> people) {
+    }
+
+    static final List<DemoOrganization> ORGANIZATIONS = List.of(
+            new DemoOrganization(new OrganizationProfile("深圳市联华电子有限公司 Shenzhen Lianhua Electronics Co., Ltd.",
+                    new CountryCode("CN"), TradeRole.EXPORTER, "91440300MA5DEMO01X", "https://lianhua.example"),
+                    List.of(new Person("li.wei@lianhua.example", "李伟 Li Wei", Role.OWNER, Locale.SIMPLIFIED_CHINESE),
+                            new Person("zhang.min@lianhua.example", "张敏 Zhang Min", Role.TRADER, Locale.SIMPLIFIED_CHINESE),
+                            new Person("chen.jing@lianhua.example", "陈静 Chen Jing", Role.FINANCE, Locale.SIMPLIFIED_CHINESE))),
+            new DemoOrganization(new OrganizationProfile("Hamburger Kontor Handelsgesellschaft mbH",
+                    new CountryCode("DE"), TradeRole.IMPORTER, "DE123456789", "https://kontor.example"),
+                    List.of(new Person("anna.schmidt@kontor.example", "Anna Schmidt", Role.OWNER, Locale.ENGLISH),
+                            new Person("jonas.weber@kontor.example", "Jonas Weber", Role.ADMIN, Locale.ENGLISH),
+                            new Person("lena.fischer@kontor.example", "Lena Fischer", Role.VIEWER, Locale.ENGLISH))),
+            new DemoOrganization(new OrganizationProfile("Importadora Paulista Ltda.",
+                    new CountryCode("BR"), TradeRole.IMPORTER, "12.345.678/0001-90", "https://paulista.example"),
+                    List.of(new Person("mariana.souza@paulista.example", "Mariana Souza", Role.OWNER, Locale.ENGLISH),
+                            new Person("pedro.alves@paulista.example", "Pedro Alves", Role.TRADER, Locale.ENGLISH))));
+
+    private final SignUp signUp;
+    private final UserAccounts users;
+    private final MemberManagement members;
+    private final Tenancy tenancy;
+    private final JdbcClient jdbc;
+    private final SecureRandom random;
+
+    DemoData(SignUp signUp, UserAccounts users, MemberManagement members, Tenancy tenancy, JdbcClient jdbc,
+            SecureRandom random) {
+        this.signUp = signUp;
+        this.users = users;
+        this.members = members;
+        this.tenancy = tenancy;
+        this.jdbc = jdbc;
+        this.random = random;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        long organizations = jdbc.sql("select count(*) from accounts.organizations").query(Long.class).single();
+        if (organizations > 0) {
+            return;
+        }
+        List<String> logins = new ArrayList<>();
+        for (DemoOrganization demo : ORGANIZATIONS) {
+            Person owner = demo.people().getFirst();
+            String ownerPassword = password();
+            OrganizationId organization = tenancy.callAsSystem(() -> signUp.registerVerified(demo.profile(),
+                    owner.email(), owner.name(), ownerPassword, owner.locale()));
+            logins.add(line(demo, owner, ownerPassword));
+            for (Person person : demo.people().subList(1, demo.people().size())) {
+                String password = password();
+                tenancy.runAs(organization, () -> members.add(
+                        users.registerVerified(person.email(), person.name(), password, person.locale()).id(),
+                        person.role()));
+                logins.add(line(demo, person, password));
+            }
+        }
+        log.warn("Demo data created. These sign-in details are shown once; note them now:");
+        logins.forEach(log::warn);
+    }
+
+    private static String line(DemoOrganization demo, Person person, String password) {
+        return "demo login  %-32s %-8s %s  (%s)".formatted(person.email(), person.role(), password,
+                demo.profile().country());
+    }
+
+    private String password() {
+        StringBuilder password = new StringBuilder(16);
+        for (int i = 0; i < 16; i++) {
+            password.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return password.toString();
+    }
+}

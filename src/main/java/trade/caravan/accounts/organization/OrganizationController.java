@@ -1,0 +1,66 @@
+package trade.caravan.accounts.organization;
+
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import trade.caravan.accounts.MemberPrincipal;
+import trade.caravan.platform.DomainException;
+import trade.caravan.platform.FormErrors;
+
+/** The organization's profile page: everyone sees it, owners and admins edit it. */
+@Controller
+class OrganizationController {
+
+    private final OrganizationSettings settings;
+
+    OrganizationController(OrganizationSettings settings) {
+        this.settings = settings;
+    }
+
+    @ModelAttribute("tradeRoles")
+    trade.caravan.accounts.TradeRole[] tradeRoles() {
+        return trade.caravan.accounts.TradeRole.values();
+    }
+
+    @ModelAttribute("countries")
+    java.util.List<CountryChoices.Choice> countries(Locale locale) {
+        return CountryChoices.in(locale);
+    }
+
+    @GetMapping("/organization")
+    String show(Model model) {
+        OrganizationView organization = settings.current();
+        model.addAttribute("organization", organization);
+        model.addAttribute("form", ProfileForm.of(organization));
+        return "accounts/organization";
+    }
+
+    @PostMapping("/organization")
+    String update(@AuthenticationPrincipal MemberPrincipal member, @Valid @ModelAttribute("form") ProfileForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        model.addAttribute("organization", settings.current());
+        if (errors.hasErrors()) {
+            return "accounts/organization";
+        }
+        try {
+            settings.update(member, form.toProfile(), form.getVersion());
+        } catch (DomainException refusal) {
+            if (refusal.kind() == DomainException.Kind.FORBIDDEN) {
+                throw refusal;
+            }
+            FormErrors.reject(errors, refusal, ProfileErrors.FIELDS);
+            return "accounts/organization";
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/organization";
+    }
+}

@@ -1,0 +1,91 @@
+package trade.caravan.accounts.organization;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import trade.caravan.accounts.Actor;
+import trade.caravan.accounts.OrganizationDirectory;
+import trade.caravan.accounts.OrganizationSummary;
+import trade.caravan.accounts.Permission;
+import trade.caravan.accounts.securityevents.SecurityEvents;
+import trade.caravan.audit.AuditAction;
+import trade.caravan.platform.DomainException;
+import trade.caravan.platform.Tenancy;
+import trade.caravan.shared.OrganizationId;
+
+/**
+ * The current organization's profile. Reads and writes take the organization from the tenant
+ * scope, never from the request, so no id a client sends can reach another organization.
+ */
+@Service
+public class OrganizationSettings implements OrganizationDirectory {
+
+    private final Organizations organizations;
+    private final Tenancy tenancy;
+    private final SecurityEvents events;
+
+    OrganizationSettings(Organizations organizations, Tenancy tenancy, SecurityEvents events) {
+        this.organizations = organizations;
+        this.tenancy = tenancy;
+        this.events = events;
+    }
+
+    @Transactional(readOnly = true)
+    public OrganizationView current() {
+        Organization organization = organizations.findById(tenancy.requireOrganization().value())
+                .orElseThrow(DomainException::notFound);
+        return OrganizationView.of(organization);
+    }
+
+    @Transactional
+    public OrganizationView update(Actor actor, OrganizationProfile profile, long expectedVersion) {
+        if (!actor.can(Permission.ORGANIZATION_EDIT)) {
+            throw new DomainException(DomainException.Kind.FORBIDDEN, "error.forbidden");
+        }
+        Organization organization = organizations.findById(tenancy.requireOrganization().value())
+                .orElseThrow(DomainException::notFound);
+        if (organization.version() != expectedVersion) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "error.concurrent-change");
+        }
+        OrganizationProfile before = organization.profile();
+        organization.update(profile);
+        organizations.flush();
+        events.record(AuditAction.ORGANIZATION_UPDATED, actor.organizationId(), actor.userId(), actor.label(),
+                actor.organizationId().toString(), changes(before, profile));
+        return OrganizationView.of(organization);
+    }
+
+    /** Public facts about any organization (names of parties are not secret between them). */
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<OrganizationSummary> find(OrganizationId id) {
+        return organizations.findById(id.value()).map(o -> {
+            OrganizationProfile profile = o.profile();
+            return new OrganizationSummary(o.id(), profile.legalName(), profile.country(), profile.tradeRole(),
+                    profile.website());
+        });
+    }
+
+    private static Map<String, String> changes(OrganizationProfile before, OrganizationProfile after) {
+        var changed = new java.util.TreeMap<String, String>();
+        if (!before.legalName().equals(after.legalName())) {
+            changed.put("legalName", after.legalName());
+        }
+        if (!before.country().equals(after.country())) {
+            changed.put("country", after.country().value());
+        }
+        if (before.tradeRole() != after.tradeRole()) {
+            changed.put("tradeRole", after.tradeRole().name());
+        }
+        if (!java.util.Objects.equals(before.registrationNumber(), after.registrationNumber())) {
+            changed.put("registrationNumber", String.valueOf(after.registrationNumber()));
+        }
+        if (!java.util.Objects.equals(before.website(), after.website())) {
+            changed.put("website", String.valueOf(after.website()));
+        }
+        return changed;
+    }
+}
