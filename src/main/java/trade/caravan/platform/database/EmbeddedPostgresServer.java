@@ -26,7 +26,15 @@ final class EmbeddedPostgresServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(60);
-    private static final Map<EmbeddedPostgresSettings, EmbeddedPostgresServer> RUNNING = new HashMap<>();
+    /** Servers by data directory and port; several databases may live on one server. */
+    private static final Map<ServerKey, EmbeddedPostgresServer> RUNNING = new HashMap<>();
+
+    private record ServerKey(@Nullable Path dataDirectory, int port) {
+
+        static ServerKey of(EmbeddedPostgresSettings settings) {
+            return new ServerKey(settings.dataDirectory(), settings.port());
+        }
+    }
 
     private final EmbeddedPostgresSettings settings;
     private final EmbeddedPostgres postgres;
@@ -38,13 +46,18 @@ final class EmbeddedPostgresServer {
     }
 
     static synchronized Lease acquire(EmbeddedPostgresSettings settings) {
-        EmbeddedPostgresServer server = RUNNING.get(settings);
+        EmbeddedPostgresServer server = RUNNING.get(ServerKey.of(settings));
         if (server == null) {
             server = start(settings);
-            RUNNING.put(settings, server);
+            RUNNING.put(ServerKey.of(settings), server);
+        }
+        try {
+            createDatabaseIfMissing(server.postgres, settings.databaseName());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         server.leases++;
-        return server.new Lease();
+        return server.new Lease(settings.databaseName());
     }
 
     private static EmbeddedPostgresServer start(EmbeddedPostgresSettings settings) {
@@ -72,9 +85,7 @@ final class EmbeddedPostgresServer {
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on");
             }
-            EmbeddedPostgres postgres = builder.start();
-            createDatabaseIfMissing(postgres, settings.databaseName());
-            return new EmbeddedPostgresServer(settings, postgres);
+            return new EmbeddedPostgresServer(settings, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);
         }
@@ -164,12 +175,12 @@ final class EmbeddedPostgresServer {
         }
     }
 
-    private synchronized void release() {
+    private void release() {
         synchronized (EmbeddedPostgresServer.class) {
             if (--leases > 0) {
                 return;
             }
-            RUNNING.remove(settings);
+            RUNNING.remove(ServerKey.of(settings));
         }
         try {
             postgres.close();
@@ -181,10 +192,15 @@ final class EmbeddedPostgresServer {
     /** A context's hold on the server; released when the context closes. */
     final class Lease {
 
+        private final String databaseName;
         private boolean released;
 
+        Lease(String databaseName) {
+            this.databaseName = databaseName;
+        }
+
         String jdbcUrl() {
-            return postgres.getJdbcUrl("postgres", settings.databaseName());
+            return postgres.getJdbcUrl("postgres", databaseName);
         }
 
         int port() {

@@ -61,20 +61,21 @@ class IdempotencyKeys {
             return claim(scope, key, hash, now, abandonedBefore);
         }
         Existing existing = rows.getFirst();
+        if ("IN_PROGRESS".equals(existing.state())) {
+            if (existing.startedAt().isBefore(abandonedBefore)) {
+                // the first attempt died with its process: let this one do the work
+                jdbc.sql("update platform.idempotency_keys set started_at = ?, request_hash = ? where scope = ? and key = ?")
+                        .params(Timestamp.from(now), hash, scope, key)
+                        .update();
+                return new Claim.Acquired();
+            }
+            return new Claim.InProgress();
+        }
         if (!Arrays.equals(existing.hash(), hash)) {
             return new Claim.Mismatch();
         }
-        if ("DONE".equals(existing.state())) {
-            return new Claim.Replay(new StoredResponse(existing.status(), existing.contentType(),
-                    existing.location(), existing.body() == null ? new byte[0] : existing.body()));
-        }
-        if (existing.startedAt().isBefore(abandonedBefore)) {
-            jdbc.sql("update platform.idempotency_keys set started_at = ? where scope = ? and key = ?")
-                    .params(Timestamp.from(now), scope, key)
-                    .update();
-            return new Claim.Acquired();
-        }
-        return new Claim.InProgress();
+        return new Claim.Replay(new StoredResponse(existing.status(), existing.contentType(),
+                existing.location(), existing.body() == null ? new byte[0] : existing.body()));
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
