@@ -6,10 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -18,12 +18,13 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.Http403ForbiddenEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import trade.caravan.accounts.MemberPrincipal;
@@ -39,7 +40,7 @@ import trade.caravan.platform.PublicPaths;
  * The application's one security filter chain.
  * <ul>
  * <li>Paths that modules declare public ({@link PublicPaths}) are open; operator paths
- * ({@link OperatorPaths}) are open to operator addresses only; every other page needs a completed
+ * ({@link OperatorPaths}) are open to operator addresses only (a chain of their own); every other page needs a completed
  * sign-in ({@link MemberPrincipal#SIGNED_IN}); {@code /api/**} also accepts API tokens.</li>
  * <li>CSRF tokens on every form and htmx request; API calls authenticated by a bearer token carry
  * no ambient credential and are exempt, as is the anonymous sign-up API.</li>
@@ -57,10 +58,31 @@ class SecurityConfiguration {
 
     private static final RequestMatcher API = PathPatternRequestMatcher.pathPattern("/api/**");
 
+    /**
+     * Operator pages ({@link OperatorPaths}: mail outbox, audit chain, metrics) have no login: they
+     * are served to operator addresses and refused with 403 to everyone else. A chain of their
+     * own, because in the main chain a refused anonymous request is sent to the login form.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain operatorFilterChain(HttpSecurity http, List<OperatorPaths> operatorPaths,
+            OperatorAccess operatorAccess) throws Exception {
+        List<RequestMatcher> matchers = operatorPaths.stream()
+                .flatMap(paths -> paths.patterns().stream())
+                .<RequestMatcher>map(PathPatternRequestMatcher::pathPattern)
+                .toList();
+        http.securityMatcher(matchers.isEmpty() ? request -> false : new OrRequestMatcher(matchers));
+        http.authorizeHttpRequests(requests -> requests.anyRequest().access((authentication, context) ->
+                new AuthorizationDecision(operatorAccess.matches(context.getRequest()))));
+        http.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new Http403ForbiddenEntryPoint()));
+        headers(http);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicPaths> publicPaths,
-            List<OperatorPaths> operatorPaths, OperatorAccess operatorAccess, SignInHandlers signIn,
-            TokenManagement tokens, Problems problems) throws Exception {
+            SignInHandlers signIn, TokenManagement tokens, Problems problems) throws Exception {
         RequestMatcher bearerRequests = request -> {
             String header = request.getHeader("Authorization");
             return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
@@ -68,13 +90,6 @@ class SecurityConfiguration {
 
         http.authorizeHttpRequests(requests -> {
             permit(requests, publicPaths);
-            for (OperatorPaths paths : operatorPaths) {
-                for (String pattern : paths.patterns()) {
-                    requests.requestMatchers(PathPatternRequestMatcher.pathPattern(pattern))
-                            .access(fromOperator(operatorAccess));
-                }
-            }
-            requests.requestMatchers("/actuator/prometheus").access(fromOperator(operatorAccess));
             requests.requestMatchers("/login", "/login/failed", "/login/resend-verification").permitAll();
             requests.requestMatchers("/login/second-factor").hasAuthority("FACTOR_PENDING");
             requests.requestMatchers(API).hasAnyAuthority(MemberPrincipal.SIGNED_IN, BearerTokenFilter.API_CLIENT);
@@ -113,6 +128,11 @@ class SecurityConfiguration {
                 .defaultAccessDeniedHandlerFor(apiAccessDenied(problems), API)
                 .defaultAccessDeniedHandlerFor(pageAccessDenied(), request -> true));
 
+        headers(http);
+        return http.build();
+    }
+
+    private static void headers(HttpSecurity http) throws Exception {
         http.headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(
@@ -120,12 +140,6 @@ class SecurityConfiguration {
                 .frameOptions(frame -> frame.deny())
                 .permissionsPolicyHeader(permissions -> permissions.policy(
                         "camera=(), microphone=(), geolocation=(), payment=(), usb=()")));
-
-        return http.build();
-    }
-
-    private static AuthorizationManager<RequestAuthorizationContext> fromOperator(OperatorAccess operatorAccess) {
-        return (authentication, context) -> new AuthorizationDecision(operatorAccess.matches(context.getRequest()));
     }
 
     private static AuthenticationEntryPoint apiEntryPoint(Problems problems) {
