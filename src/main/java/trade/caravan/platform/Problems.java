@@ -78,7 +78,7 @@ public class Problems {
     /** The problem as RFC 9457 members, extension members flattened, for writers outside Spring MVC. */
     public static java.util.Map<String, Object> asMap(ProblemDetail problem) {
         var map = new java.util.LinkedHashMap<String, Object>();
-        map.put("type", problem.getType().toString());
+        map.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
         map.put("title", problem.getTitle());
         map.put("status", problem.getStatus());
         map.put("detail", problem.getDetail());

@@ -1,5 +1,6 @@
 package trade.caravan.shared;
 
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -7,7 +8,7 @@ import java.util.regex.Pattern;
  * An ISO 3166-1 alpha-2 country code, upper case. Only the shape is checked here; whether the
  * code names a country is the reference module's business ({@code Countries}).
  */
-public record CountryCode(String value) {
+public record CountryCode(String value) implements Serializable {
 
     private static final Pattern ALPHA_2 = Pattern.compile("[A-Z]{2}");
 

@@ -1,10 +1,11 @@
 package trade.caravan.shared;
 
+import java.io.Serializable;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** An ISO 4217 alphabetic currency code, upper case (shape only; see the reference module). */
-public record CurrencyCode(String value) {
+public record CurrencyCode(String value) implements Serializable {
 
     private static final Pattern ALPHA_3 = Pattern.compile("[A-Z]{3}");
 

@@ -1,10 +1,11 @@
 package trade.caravan.shared;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies an organization, the tenant of every piece of tenant-owned data. */
-public record OrganizationId(UUID value) {
+public record OrganizationId(UUID value) implements Serializable {
 
     public OrganizationId {
         Objects.requireNonNull(value, "value");

@@ -3,7 +3,7 @@ create schema if not exists accounts;
 create table accounts.organizations (
     id                  uuid primary key,
     legal_name          text        not null,
-    country             char(2)     not null,
+    country             text        not null check (country ~ '^[A-Z]{2}$'),
     trade_role          text        not null check (trade_role in ('EXPORTER', 'IMPORTER', 'BOTH')),
     registration_number text,
     website             text,

@@ -54,6 +54,12 @@ public class TestAccounts {
             return user.email();
         }
 
+        /** The same person's principal after a role change (as a new sign-in would build it). */
+        public MemberPrincipal as(Role role) {
+            return new MemberPrincipal(principal.userId(), principal.email(), principal.getDisplayName(),
+                    principal.organizationId(), principal.getOrganizationName(), role, Locale.ENGLISH, null);
+        }
+
         /** An authentication as a completed sign-in would produce. */
         public Authentication authentication() {
             return UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities());

@@ -103,11 +103,11 @@ public class MemberManagement {
             throw new DomainException(DomainException.Kind.FORBIDDEN, "error.members.own-role");
         }
         Role oldRole = membership.role();
+        require(actor, oldRole == Role.OWNER || newRole == Role.OWNER
+                ? Permission.OWNERSHIP_MANAGE : Permission.MEMBERS_MANAGE);
         if (oldRole == newRole) {
             return member(target);
         }
-        require(actor, oldRole == Role.OWNER || newRole == Role.OWNER
-                ? Permission.OWNERSHIP_MANAGE : Permission.MEMBERS_MANAGE);
         if (oldRole == Role.OWNER) {
             ensureAnotherOwnerRemains(membership);
         }

@@ -1,18 +1,18 @@
 package trade.caravan.accounts.signin;
 
-import java.io.IOException;
+import java.util.Map;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
@@ -22,45 +22,40 @@ import trade.caravan.accounts.securityevents.SecurityEvents;
 import trade.caravan.audit.AuditAction;
 
 /**
- * What happens after the password step: a member without a second factor is in; one with a
- * second factor goes to the code page; failures re-render the sign-in page with the right status
- * (401, or 429 with {@code Retry-After}) and one generic message for unknown address and wrong
- * password alike.
+ * What a successful authentication step does to the session: a fresh session id and CSRF token
+ * (against session fixation), the security context stored in the session, the member's language;
+ * and what signing out records.
  */
 @Component
-public class SignInHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler, LogoutHandler {
+public class SignInHandlers implements LogoutHandler {
 
-    static final String FAILURE_ATTRIBUTE = "caravan.signInFailure";
-    static final String RETRY_AFTER_ATTRIBUTE = "caravan.retryAfter";
-    static final String UNVERIFIED_USER_SESSION_KEY = "caravan.unverifiedUser";
-
-    private final SavedRequestAwareAuthenticationSuccessHandler savedRequest = new SavedRequestAwareAuthenticationSuccessHandler();
     private final HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+    private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+    private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
+    private final SessionAuthenticationStrategy sessionStrategy;
     private final SecurityEvents events;
     private final LocaleResolver locales;
 
-    SignInHandlers(SecurityEvents events, LocaleResolver locales) {
+    SignInHandlers(SessionAuthenticationStrategy signInSessionStrategy, SecurityEvents events, LocaleResolver locales) {
+        this.sessionStrategy = signInSessionStrategy;
         this.events = events;
         this.locales = locales;
     }
 
-    @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-            Authentication authentication) throws IOException, ServletException {
-        if (authentication.getPrincipal() instanceof PendingSecondFactor) {
-            response.sendRedirect(request.getContextPath() + "/login/second-factor");
-            return;
-        }
-        if (authentication.getPrincipal() instanceof MemberPrincipal member) {
-            completed(request, response, member, "password");
-        }
-        savedRequest.onAuthenticationSuccess(request, response, authentication);
+    /** Starts a new session for this authentication (new id, new CSRF token) and stores it there. */
+    void establish(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+        request.getSession(true);
+        sessionStrategy.onAuthentication(authentication, request, response);
+        SecurityContext context = holder.createEmptyContext();
+        context.setAuthentication(authentication);
+        holder.setContext(context);
+        contexts.saveContext(context, request, response);
     }
 
     /** Records a completed sign-in and switches the interface to the member's language. */
     void completed(HttpServletRequest request, HttpServletResponse response, MemberPrincipal member, String method) {
         events.record(AuditAction.SIGN_IN_SUCCEEDED, member.organizationId(), member.userId(), member.email(),
-                member.userId().toString(), java.util.Map.of("method", method));
+                member.userId().toString(), Map.of("method", method));
         locales.setLocale(request, response, member.locale());
     }
 
@@ -69,27 +64,6 @@ public class SignInHandlers implements AuthenticationSuccessHandler, Authenticat
         var saved = requestCache.getRequest(request, response);
         requestCache.removeRequest(request, response);
         return saved == null ? "/" : saved.getRedirectUrl();
-    }
-
-    @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException exception) throws IOException, ServletException {
-        String failure;
-        if (exception instanceof SignInThrottled throttled) {
-            response.setStatus(429);
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
-            request.setAttribute(RETRY_AFTER_ATTRIBUTE, throttled.retryAfterSeconds());
-            failure = "throttled";
-        } else if (exception instanceof EmailNotVerified unverified) {
-            response.setStatus(403);
-            request.getSession().setAttribute(UNVERIFIED_USER_SESSION_KEY, unverified.user().toString());
-            failure = "unverified";
-        } else {
-            response.setStatus(401);
-            failure = "invalid";
-        }
-        request.setAttribute(FAILURE_ATTRIBUTE, failure);
-        request.getRequestDispatcher("/login/failed").forward(request, response);
     }
 
     @Override

@@ -21,6 +21,12 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.Http403ForbiddenEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -82,7 +88,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicPaths> publicPaths,
-            SignInHandlers signIn, TokenManagement tokens, Problems problems) throws Exception {
+            SignInHandlers signIn, TokenManagement tokens, Problems problems, CsrfTokenRepository csrfTokens)
+            throws Exception {
         RequestMatcher bearerRequests = request -> {
             String header = request.getHeader("Authorization");
             return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
@@ -90,7 +97,7 @@ class SecurityConfiguration {
 
         http.authorizeHttpRequests(requests -> {
             permit(requests, publicPaths);
-            requests.requestMatchers("/login", "/login/failed", "/login/resend-verification").permitAll();
+            requests.requestMatchers("/login", "/login/resend-verification").permitAll();
             requests.requestMatchers("/login/second-factor").hasAuthority("FACTOR_PENDING");
             requests.requestMatchers(API).hasAnyAuthority(MemberPrincipal.SIGNED_IN, BearerTokenFilter.API_CLIENT);
             requests.anyRequest().hasAuthority(MemberPrincipal.SIGNED_IN);
@@ -98,13 +105,6 @@ class SecurityConfiguration {
 
         http.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class);
 
-        http.formLogin(form -> form
-                .loginPage("/login")
-                .loginProcessingUrl("/login")
-                .usernameParameter("email")
-                .passwordParameter("password")
-                .successHandler(signIn)
-                .failureHandler(signIn));
 
         http.logout(logout -> logout
                 .logoutUrl("/logout")
@@ -114,7 +114,7 @@ class SecurityConfiguration {
                 .deleteCookies("CARAVAN_SESSION")
                 .logoutSuccessUrl("/login?logout"));
 
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(bearerRequests,
+        http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers(bearerRequests,
                 PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/signup")));
 
         var pageRequests = new HttpSessionRequestCache();
@@ -130,6 +130,19 @@ class SecurityConfiguration {
 
         headers(http);
         return http.build();
+    }
+
+    /** One CSRF token store for the filter and for the sign-in, which renews the token. */
+    @Bean
+    CsrfTokenRepository csrfTokenRepository() {
+        return new HttpSessionCsrfTokenRepository();
+    }
+
+    /** At every sign-in step: a new session id (no fixation) and a new CSRF token. */
+    @Bean
+    SessionAuthenticationStrategy signInSessionStrategy(CsrfTokenRepository csrfTokens) {
+        return new CompositeSessionAuthenticationStrategy(List.of(new ChangeSessionIdAuthenticationStrategy(),
+                new CsrfAuthenticationStrategy(csrfTokens)));
     }
 
     private static void headers(HttpSecurity http) throws Exception {

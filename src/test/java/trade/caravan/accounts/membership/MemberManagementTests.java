@@ -56,7 +56,7 @@ class MemberManagementTests {
                 members.changeRole(organization.owner().principal(), trader.user().id(), Role.OWNER));
         // with two owners, one may step down
         tenancy.runAs(organization.id(), () ->
-                members.changeRole(trader.principal(), organization.owner().user().id(), Role.ADMIN));
+                members.changeRole(trader.as(Role.OWNER), organization.owner().user().id(), Role.ADMIN));
         tenancy.runAs(organization.id(), () -> assertThat(members.ownerCount()).isEqualTo(1));
     }
 
