@@ -29,16 +29,16 @@ import trade.caravan.platform.RateLimits;
 @Controller
 class PasswordResetController {
 
-    static final int REQUESTS_PER_HOUR = 10;
-
     private final UserAccounts users;
     private final MemberManagement members;
     private final Sessions sessions;
     private final SecurityEvents events;
     private final RateLimits rateLimits;
+    private final PasswordResetSettings settings;
 
     PasswordResetController(UserAccounts users, MemberManagement members, Sessions sessions, SecurityEvents events,
-            RateLimits rateLimits) {
+            RateLimits rateLimits, PasswordResetSettings settings) {
+        this.settings = settings;
         this.users = users;
         this.members = members;
         this.sessions = sessions;
@@ -53,7 +53,7 @@ class PasswordResetController {
 
     @PostMapping("/password-reset")
     String request(@RequestParam(defaultValue = "") String email, HttpServletRequest request, Model model) {
-        rateLimits.consume("password-reset", request.getRemoteAddr(), REQUESTS_PER_HOUR, Duration.ofHours(1));
+        rateLimits.consume("password-reset", request.getRemoteAddr(), settings.perAddressPerHour(), Duration.ofHours(1));
         if (!EmailAddress.isValid(email)) {
             model.addAttribute("emailInvalid", true);
             model.addAttribute("email", email);

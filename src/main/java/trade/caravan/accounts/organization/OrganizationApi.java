@@ -41,11 +41,13 @@ class OrganizationApi {
     private final SignUp signUp;
     private final OrganizationSettings settings;
     private final RateLimits rateLimits;
+    private final SignUpSettings signUpSettings;
 
-    OrganizationApi(SignUp signUp, OrganizationSettings settings, RateLimits rateLimits) {
+    OrganizationApi(SignUp signUp, OrganizationSettings settings, RateLimits rateLimits, SignUpSettings signUpSettings) {
         this.signUp = signUp;
         this.settings = settings;
         this.rateLimits = rateLimits;
+        this.signUpSettings = signUpSettings;
     }
 
     record SignUpRequest(@NotBlank @Size(max = 200) String legalName, @NotBlank @Size(min = 2, max = 2) String country,
@@ -78,7 +80,7 @@ class OrganizationApi {
             description = "Answers 202 whether or not the e-mail address already has an account; the address "
                     + "receives either a verification link or a note that it is registered.")
     SignUpAccepted register(@Valid @RequestBody SignUpRequest request, HttpServletRequest http, Locale locale) {
-        rateLimits.consume("sign-up", http.getRemoteAddr(), SignUpController.SIGN_UPS_PER_HOUR, Duration.ofHours(1));
+        rateLimits.consume("sign-up", http.getRemoteAddr(), signUpSettings.perAddressPerHour(), Duration.ofHours(1));
         var profile = new OrganizationProfile(request.legalName(), countryCode(request.country()), request.tradeRole(),
                 request.registrationNumber(), request.website());
         SignUp.Registration registration = signUp.register(profile, request.email(), request.displayName(),

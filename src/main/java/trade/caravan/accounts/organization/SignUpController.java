@@ -22,16 +22,16 @@ import trade.caravan.platform.RateLimits;
 @Controller
 class SignUpController {
 
-    static final int SIGN_UPS_PER_HOUR = 10;
-
     private final SignUp signUp;
     private final RateLimits rateLimits;
+    private final SignUpSettings settings;
     private final boolean outboxPage;
 
-    SignUpController(SignUp signUp, RateLimits rateLimits,
+    SignUpController(SignUp signUp, RateLimits rateLimits, SignUpSettings settings,
             @Value("${caravan.mail.outbox-page.enabled:true}") boolean outboxPage) {
         this.signUp = signUp;
         this.rateLimits = rateLimits;
+        this.settings = settings;
         this.outboxPage = outboxPage;
     }
 
@@ -53,7 +53,7 @@ class SignUpController {
     @PostMapping("/signup")
     String register(@Valid @ModelAttribute("form") SignUpForm form, BindingResult errors, HttpServletRequest request,
             Locale locale, Model model) {
-        rateLimits.consume("sign-up", request.getRemoteAddr(), SIGN_UPS_PER_HOUR, Duration.ofHours(1));
+        rateLimits.consume("sign-up", request.getRemoteAddr(), settings.perAddressPerHour(), Duration.ofHours(1));
         if (errors.hasErrors()) {
             return "accounts/signup";
         }
