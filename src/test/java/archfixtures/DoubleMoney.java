@@ -1,0 +1,7 @@
+package archfixtures;
+
+/** Breaks "no floating-point money". */
+class DoubleMoney {
+
+    double unitPrice;
+}

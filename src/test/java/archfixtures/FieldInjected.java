@@ -1,0 +1,10 @@
+package archfixtures;
+
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Breaks "no field injection". */
+class FieldInjected {
+
+    @Autowired
+    Object dependency;
+}

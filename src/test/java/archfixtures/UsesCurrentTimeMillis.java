@@ -1,0 +1,9 @@
+package archfixtures;
+
+/** Breaks "no system clock". */
+class UsesCurrentTimeMillis {
+
+    long now() {
+        return System.currentTimeMillis();
+    }
+}

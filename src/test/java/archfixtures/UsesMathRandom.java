@@ -1,0 +1,9 @@
+package archfixtures;
+
+/** Breaks "no Math.random". */
+class UsesMathRandom {
+
+    double roll() {
+        return Math.random();
+    }
+}
