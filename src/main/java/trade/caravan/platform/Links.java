@@ -14,10 +14,22 @@ import org.springframework.stereotype.Component;
 public class Links {
 
     private final String base;
+    private final java.net.URI publicUrl;
 
     Links(Settings settings) {
+        this.publicUrl = settings.publicUrl();
         String url = settings.publicUrl().toString();
         this.base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** The host users reach (the WebAuthn relying-party id). */
+    public String host() {
+        return publicUrl.getHost();
+    }
+
+    /** Scheme, host and port (the WebAuthn origin). */
+    public String origin() {
+        return publicUrl.getScheme() + "://" + publicUrl.getAuthority();
     }
 
     /** {@code path} must start with a slash; query values must already be URL-safe. */

@@ -8,6 +8,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -20,16 +21,27 @@ import trade.caravan.platform.DomainException;
 class SecuritySettingsController {
 
     private final TwoFactor twoFactor;
+    private final Passkeys passkeys;
 
-    SecuritySettingsController(TwoFactor twoFactor) {
+    SecuritySettingsController(TwoFactor twoFactor, Passkeys passkeys) {
         this.twoFactor = twoFactor;
+        this.passkeys = passkeys;
     }
 
     @GetMapping("/account/security")
     String show(@AuthenticationPrincipal MemberPrincipal member, Model model) {
         model.addAttribute("totpEnabled", twoFactor.enrolled(member.userId()));
         model.addAttribute("recoveryCodesLeft", twoFactor.remainingRecoveryCodes(member.userId()));
+        model.addAttribute("passkeys", passkeys.of(member));
         return "accounts/security";
+    }
+
+    @PostMapping("/account/security/passkeys/{id}/delete")
+    String removePasskey(@AuthenticationPrincipal MemberPrincipal member, @PathVariable String id,
+            RedirectAttributes redirect) {
+        passkeys.remove(member, id);
+        redirect.addFlashAttribute("saved", "passkey-removed");
+        return "redirect:/account/security";
     }
 
     @PostMapping("/account/security/totp")

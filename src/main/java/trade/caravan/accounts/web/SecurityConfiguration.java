@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -31,12 +32,16 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.registration.PublicKeyCredentialCreationOptionsRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import trade.caravan.accounts.MemberPrincipal;
+import trade.caravan.accounts.signin.PasskeySignIn;
 import trade.caravan.accounts.signin.SignInHandlers;
 import trade.caravan.accounts.token.BearerTokenFilter;
 import trade.caravan.accounts.token.TokenManagement;
+import trade.caravan.platform.Links;
 import trade.caravan.platform.OperatorAccess;
 import trade.caravan.platform.OperatorPaths;
 import trade.caravan.platform.Problems;
@@ -88,8 +93,9 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, List<PublicPaths> publicPaths,
-            SignInHandlers signIn, TokenManagement tokens, Problems problems, CsrfTokenRepository csrfTokens)
-            throws Exception {
+            SignInHandlers signIn, PasskeySignIn passkeySignIn, TokenManagement tokens, Problems problems,
+            CsrfTokenRepository csrfTokens, Links links,
+            PublicKeyCredentialCreationOptionsRepository registrationCeremonies) throws Exception {
         RequestMatcher bearerRequests = request -> {
             String header = request.getHeader("Authorization");
             return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
@@ -97,7 +103,8 @@ class SecurityConfiguration {
 
         http.authorizeHttpRequests(requests -> {
             permit(requests, publicPaths);
-            requests.requestMatchers("/login", "/login/resend-verification").permitAll();
+            requests.requestMatchers("/login", "/login/resend-verification", "/login/webauthn",
+                    "/webauthn/authenticate/options").permitAll();
             requests.requestMatchers("/login/second-factor").hasAuthority("FACTOR_PENDING");
             requests.requestMatchers(API).hasAnyAuthority(MemberPrincipal.SIGNED_IN, BearerTokenFilter.API_CLIENT);
             requests.anyRequest().hasAuthority(MemberPrincipal.SIGNED_IN);
@@ -105,6 +112,22 @@ class SecurityConfiguration {
 
         http.addFilterBefore(new BearerTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class);
 
+
+        // passkeys: Spring Security's WebAuthn ceremonies; registration needs a signed-in member
+        http.webAuthn(webAuthn -> webAuthn
+                .rpName("Caravan")
+                .rpId(links.host())
+                .allowedOrigins(links.origin())
+                .disableDefaultRegistrationPage(true)
+                .creationOptionsRepository(registrationCeremonies)
+                .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+                    @Override
+                    public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                        filter.setAuthenticationSuccessHandler(passkeySignIn);
+                        filter.setAuthenticationFailureHandler(passkeySignIn);
+                        return filter;
+                    }
+                }));
 
         http.logout(logout -> logout
                 .logoutUrl("/logout")
