@@ -16,6 +16,10 @@ interface OneTimeTokens extends JpaRepository<OneTimeToken, UUID> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     Optional<OneTimeToken> findByTokenHashAndPurpose(byte[] tokenHash, OneTimeToken.Purpose purpose);
 
+    /** The same, without a lock, to look at a link without using it. */
+    @Query("select t from OneTimeToken t where t.tokenHash = :tokenHash and t.purpose = :purpose")
+    Optional<OneTimeToken> peek(byte[] tokenHash, OneTimeToken.Purpose purpose);
+
     /** A new link voids the older unused ones of the same purpose. */
     @Modifying
     @Query("update OneTimeToken t set t.usedAt = :now where t.userId = :userId and t.purpose = :purpose and t.usedAt is null")

@@ -18,7 +18,8 @@ import trade.caravan.platform.DomainException;
 /**
  * Password policy and hashing. Argon2id with OWASP's recommended minimum (19 MiB, 2 passes,
  * 1 lane, 16-byte salt); length 12 to 128; refused when it is one of the 30,000 most common
- * passwords (bundled list from zxcvbn, case-insensitive) or contains the user's e-mail name.
+ * passwords (bundled list from zxcvbn, case-insensitive, also with digits or symbols appended), a
+ * run of neighbouring characters, or contains the user's e-mail name.
  */
 @Component
 public class Passwords {
@@ -58,13 +59,30 @@ public class Passwords {
             throw new DomainException(DomainException.Kind.INVALID, "error.password.too-long", MAX_LENGTH);
         }
         String lower = password.toLowerCase(Locale.ROOT);
-        if (common.contains(lower) || password.chars().distinct().count() < 4) {
+        if (common.contains(lower) || password.chars().distinct().count() < 4 || isRun(lower)
+                || common.contains(lower.replaceFirst("[\\d\\W_]+$", ""))) {
             throw new DomainException(DomainException.Kind.INVALID, "error.password.common");
         }
         String localPart = email == null ? "" : email.toLowerCase(Locale.ROOT).replaceFirst("@.*$", "");
         if (localPart.length() >= 4 && lower.contains(localPart)) {
             throw new DomainException(DomainException.Kind.INVALID, "error.password.contains-email");
         }
+    }
+
+    /** A run of neighbouring characters, "123456789012", "abcdefghijkl", "zyxwvutsrqpo". */
+    private static boolean isRun(String password) {
+        int[] points = password.codePoints().toArray();
+        int ascending = 0;
+        int descending = 0;
+        for (int i = 1; i < points.length; i++) {
+            int step = points[i] - points[i - 1];
+            if (step == 1 || step == -9) {
+                ascending++;
+            } else if (step == -1 || step == 9) {
+                descending++;
+            }
+        }
+        return Math.max(ascending, descending) >= points.length - 2;
     }
 
     boolean isCommon(String password) {

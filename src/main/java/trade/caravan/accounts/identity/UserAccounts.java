@@ -183,7 +183,7 @@ public class UserAccounts {
         if (token == null || token.isBlank() || token.length() > 100) {
             return false;
         }
-        return tokens.findByTokenHashAndPurpose(SecretTokens.digest(token), OneTimeToken.Purpose.PASSWORD_RESET)
+        return tokens.peek(SecretTokens.digest(token), OneTimeToken.Purpose.PASSWORD_RESET)
                 .filter(t -> t.usable(clock.instant()))
                 .isPresent();
     }

@@ -46,6 +46,10 @@ class PasswordsTests {
         assertRefused("QWERTY123456", "error.password.common");
         assertRefused("aaaaaaaaaaaaaaa", "error.password.common");
         assertRefused("abababababab", "error.password.common");
+        assertRefused("123456789012", "error.password.common");
+        assertRefused("zyxwvutsrqpo", "error.password.common");
+        assertRefused("sunshine2026!!", "error.password.common");
+        passwords.checkPolicy("sunshine over the harbour", "someone@example.com");
     }
 
     @Test
