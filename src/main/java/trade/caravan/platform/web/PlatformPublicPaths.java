@@ -9,14 +9,14 @@ import trade.caravan.platform.PublicPaths;
 class PlatformPublicPaths {
 
     @Bean
-    PublicPaths platformPages() {
+    PublicPaths platformPagePaths() {
         return PublicPaths.get("/", "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico",
                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                 "/actuator/health", "/actuator/health/**");
     }
 
     @Bean
-    PublicPaths errorPages() {
+    PublicPaths errorPagePaths() {
         return PublicPaths.any("/error", "/error/**");
     }
 }
