@@ -39,6 +39,14 @@ public class ExchangeRates {
         this.clock = clock;
     }
 
+    /** The euro and every currency the ECB has quoted at some time, by code. */
+    public List<CurrencyCode> quotedCurrencies() {
+        var quoted = new java.util.ArrayList<>(history.quoted());
+        quoted.add(EURO);
+        quoted.sort(java.util.Comparator.comparing(CurrencyCode::value));
+        return List.copyOf(quoted);
+    }
+
     /** The latest rate. */
     public ExchangeRate latest(CurrencyCode from, CurrencyCode to) {
         return rate(from, to, null);
