@@ -35,11 +35,11 @@ public final class Incoterms {
 
     /** The rule with this three-letter code, ignoring case and surrounding blanks; unknown codes are refused. */
     public static Incoterm parse(String code) {
-        String wanted = code == null ? "" : code.trim().toUpperCase(Locale.ROOT);
+        String wanted = code.strip().toUpperCase(Locale.ROOT);
         return Arrays.stream(Incoterm.values())
                 .filter(rule -> rule.name().equals(wanted))
                 .findFirst()
                 .orElseThrow(() -> new DomainException(DomainException.Kind.INVALID,
-                        "error.reference.incoterm-unknown", wanted));
+                        "error.reference.incoterm-unknown", SearchText.echo(code)));
     }
 }

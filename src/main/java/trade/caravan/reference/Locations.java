@@ -39,6 +39,7 @@ public class Locations {
              left join reference.subdivision s on s.country = l.country and s.code = l.subdivision
             """;
     private static final Pattern CODE_START = Pattern.compile("[A-Z]{2}[A-Z0-9]{0,3}");
+    private static final Pattern FULL_CODE = Pattern.compile("[A-Za-z]{2} ?[A-Za-z0-9]{3}");
     /** Below this many letters, an infix match would touch most rows: only prefixes are matched. */
     private static final int INFIX_FROM = 3;
     private static final Map<TransportFunction, String> FLAG_COLUMNS = new EnumMap<>(Map.of(
@@ -68,14 +69,19 @@ public class Locations {
     }
 
     /**
-     * Matches, best first: the exact name or code, then names and codes that start with the text,
-     * then names that contain it; alphabetically within each group. Keyset-paginated.
+     * Matches, best first: the exact name or code, then names that start with the text, then codes
+     * that start with it, then names that contain it; alphabetically within each group.
+     * Keyset-paginated. The text is read as a code when it is a whole one ("deham", "DE HAM") or
+     * the start of one in capitals ("DEH").
      */
     public CursorPage<Location> search(LocationQuery query, @Nullable String cursor, int limit) {
         String text = SearchText.check(query.text());
         String key = SearchKeys.fold(text);
         String code = text.replace(" ", "").toUpperCase(Locale.ROOT);
-        boolean codeLike = CODE_START.matcher(code).matches();
+        // "deham" and "DE HAM" are codes; a shorter start counts only in capitals ("DEH"), so that
+        // a name being typed ("san", "den") does not also list every code that begins like it
+        boolean codeLike = FULL_CODE.matcher(text).matches()
+                || (text.equals(text.toUpperCase(Locale.ROOT)) && CODE_START.matcher(code).matches());
         Cursor after = Cursor.decode(cursor, 3);
 
         List<Object> params = new ArrayList<>();

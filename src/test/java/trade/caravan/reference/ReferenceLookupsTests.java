@@ -93,6 +93,15 @@ class ReferenceLookupsTests {
     }
 
     @Test
+    void textIsReadAsACodeOnlyWhenItIsOneOrIsTypedInCapitals() {
+        assertThat(codes(locations.search(LocationQuery.of("deham"), null, 1))).containsExactly("DEHAM");
+        assertThat(locations.search(LocationQuery.of("DEH"), null, 100).items())
+                .anySatisfy(location -> assertThat(location.name().toLowerCase(Locale.ROOT)).doesNotContain("deh"));
+        assertThat(locations.search(LocationQuery.of("deh"), null, 100).items())
+                .allSatisfy(location -> assertThat(location.name().toLowerCase(Locale.ROOT)).contains("deh"));
+    }
+
+    @Test
     void likeWildcardsAreTakenLiterally() {
         assertThat(locations.search(LocationQuery.of("%"), null, 10).items()).isEmpty();
         assertThat(locations.search(LocationQuery.of("___"), null, 10).items()).isEmpty();

@@ -96,8 +96,9 @@ class ReferenceApi {
     @GetMapping("/locations")
     @Operation(summary = "Search UN/LOCODE locations by name or code",
             description = "Matches names regardless of case and accents, alternative names of bilingual places, and "
-                    + "codes (\"DEHAM\", \"DE HAM\", \"DEH\"). Best matches first: exact, then starting with the text, "
-                    + "then containing it. Only locations with a transport function are listed.")
+                    + "codes: a whole one in any case (\"deham\", \"DE HAM\") or the start of one in capitals (\"DEH\"). "
+                    + "Best matches first: exact, then names starting with the text, then codes, then names containing "
+                    + "it. Only locations with a transport function are listed.")
     CursorPage<ReferenceViews.LocationView> searchLocations(
             @Parameter(description = "Name or UN/LOCODE, or its start; at most 100 characters")
             @RequestParam(defaultValue = "") @Size(max = 100) String q,
