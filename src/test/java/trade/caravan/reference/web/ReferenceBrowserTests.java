@@ -167,11 +167,11 @@ class ReferenceBrowserTests {
         assertThat(english).bodyText()
                 .contains("1 USD = 7.196107235 CNY")
                 .contains("ECB reference rate of March 15, 2024.")
-                .contains("The ECB published no rates on March 16, 2024")
+                .contains("There are no ECB reference rates for March 16, 2024")
                 .contains("1,000.00 USD = 7,196.11 CNY");
 
         MvcTestResult chinese = page("zh-CN", "/reference/fx?from=USD&to=CNY&date=2024-03-16");
-        assertThat(chinese).bodyText().contains("2024年3月15日的欧洲央行参考汇率。");
+        assertThat(chinese).bodyText().contains("2024年3月15日的欧洲央行参考汇率。").contains("没有2024年3月16日的欧洲央行参考汇率");
     }
 
     @Test
