@@ -10,14 +10,15 @@ import trade.caravan.shared.CurrencyCode;
 
 /**
  * An ISO 3166-1 country or territory with its UN M49 regions and the ISO 4217 currencies it uses
- * (some use several: Namibia uses NAD and ZAR). {@code name} is the CLDR English short name.
+ * (some use several: Namibia uses NAD and ZAR). {@code name} is the CLDR English short name,
+ * {@code officialNameChinese} the UN's official name in Chinese.
  */
 public record Country(
         CountryCode code,
         String alpha3,
         String numericCode,
         String name,
-        @Nullable String nameChinese,
+        @Nullable String officialNameChinese,
         @Nullable Region region,
         @Nullable Region subRegion,
         @Nullable Region intermediateRegion,
@@ -30,17 +31,21 @@ public record Country(
     }
 
     /**
-     * The name in the reader's language: the UN's official Chinese short name for Chinese, the
-     * JDK's CLDR name for other languages, and the English name when neither knows the code.
+     * The name in the reader's language: the common short name of CLDR (as the JDK has it: "英国",
+     * not the official "大不列颠及北爱尔兰联合王国"), else the UN's official Chinese name for Chinese
+     * readers, else the English name.
      */
     public String displayName(Locale locale) {
-        if ("zh".equals(locale.getLanguage()) && nameChinese != null && !nameChinese.isBlank()) {
-            return nameChinese;
-        }
         if ("en".equals(locale.getLanguage())) {
             return name;
         }
         String cldr = Locale.of("", code.value()).getDisplayCountry(locale);
-        return cldr.isBlank() || cldr.equals(code.value()) ? name : cldr;
+        if (!cldr.isBlank() && !cldr.equals(code.value())) {
+            return cldr;
+        }
+        if ("zh".equals(locale.getLanguage()) && officialNameChinese != null && !officialNameChinese.isBlank()) {
+            return officialNameChinese;
+        }
+        return name;
     }
 }

@@ -167,6 +167,9 @@ class ReferenceLookupsTests {
         assertThat(china.displayName(Locale.SIMPLIFIED_CHINESE)).isEqualTo("中国");
         assertThat(china.displayName(Locale.ENGLISH)).isEqualTo("China");
         assertThat(china.displayName(Locale.FRENCH)).isEqualTo("Chine");
+        Country britain = countries.find(CountryCode.of("GB")).orElseThrow();
+        assertThat(britain.displayName(Locale.SIMPLIFIED_CHINESE)).as("the short name, not the official one").isEqualTo("英国");
+        assertThat(britain.officialNameChinese()).isEqualTo("大不列颠及北爱尔兰联合王国");
         assertThat(china.region()).isEqualTo(new Region(142, "Asia"));
         assertThat(china.currencies()).containsExactly(CurrencyCode.of("CNY"));
         assertThat(countries.using(CurrencyCode.of("EUR"))).extracting(c -> c.code().value()).contains("DE", "FR");
