@@ -3,7 +3,8 @@
  * (TOTP, passkeys), invitations, e-mail verification, password reset, API tokens, and the
  * security configuration of the whole application.
  */
-@ApplicationModule(displayName = "Accounts")
+@ApplicationModule(displayName = "Accounts",
+        allowedDependencies = {"shared", "platform", "audit", "notifications", "reference"})
 @NullMarked
 package trade.caravan.accounts;
 

@@ -14,6 +14,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import trade.caravan.accounts.MemberPrincipal;
 import trade.caravan.platform.DomainException;
+import trade.caravan.reference.Countries;
+import trade.caravan.reference.Country;
 import trade.caravan.platform.FormErrors;
 
 /** The organization's profile page: everyone sees it, owners and admins edit it. */
@@ -21,9 +23,11 @@ import trade.caravan.platform.FormErrors;
 class OrganizationController {
 
     private final OrganizationSettings settings;
+    private final Countries countries;
 
-    OrganizationController(OrganizationSettings settings) {
+    OrganizationController(OrganizationSettings settings, Countries countries) {
         this.settings = settings;
+        this.countries = countries;
     }
 
     @ModelAttribute("tradeRoles")
@@ -32,8 +36,8 @@ class OrganizationController {
     }
 
     @ModelAttribute("countries")
-    java.util.List<CountryChoices.Choice> countries(Locale locale) {
-        return CountryChoices.in(locale);
+    java.util.List<Country> countries(Locale locale) {
+        return countries.all(locale);
     }
 
     @GetMapping("/organization")

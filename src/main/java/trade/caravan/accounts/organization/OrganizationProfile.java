@@ -2,8 +2,6 @@ package trade.caravan.accounts.organization;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Locale;
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,13 +11,12 @@ import trade.caravan.shared.CountryCode;
 
 /**
  * What an organization tells the world about itself. Validated on construction: a legal name of
- * 2 to 200 characters, a real ISO 3166 country, an optional registration/tax number of safe
- * characters, an optional http(s) website.
+ * 2 to 200 characters, a country code, an optional registration/tax number of safe characters, an
+ * optional http(s) website. That the country exists is checked against the reference data by
+ * {@link CountryCheck} where a profile is saved.
  */
 public record OrganizationProfile(String legalName, CountryCode country, TradeRole tradeRole,
         @Nullable String registrationNumber, @Nullable String website) {
-
-    private static final Set<String> ISO_COUNTRIES = Set.of(Locale.getISOCountries());
 
     public OrganizationProfile {
         legalName = legalName == null ? "" : legalName.strip();
@@ -29,7 +26,7 @@ public record OrganizationProfile(String legalName, CountryCode country, TradeRo
         if (tradeRole == null) {
             throw new DomainException(DomainException.Kind.INVALID, "error.organization.trade-role");
         }
-        if (country == null || !ISO_COUNTRIES.contains(country.value())) {
+        if (country == null) {
             throw new DomainException(DomainException.Kind.INVALID, "error.organization.country");
         }
         registrationNumber = blankToNull(registrationNumber);

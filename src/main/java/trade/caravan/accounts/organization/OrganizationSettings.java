@@ -26,11 +26,13 @@ public class OrganizationSettings implements OrganizationDirectory {
     private final Organizations organizations;
     private final Tenancy tenancy;
     private final SecurityEvents events;
+    private final CountryCheck countries;
 
-    OrganizationSettings(Organizations organizations, Tenancy tenancy, SecurityEvents events) {
+    OrganizationSettings(Organizations organizations, Tenancy tenancy, SecurityEvents events, CountryCheck countries) {
         this.organizations = organizations;
         this.tenancy = tenancy;
         this.events = events;
+        this.countries = countries;
     }
 
     @Transactional(readOnly = true)
@@ -51,7 +53,7 @@ public class OrganizationSettings implements OrganizationDirectory {
             throw new DomainException(DomainException.Kind.CONFLICT, "error.concurrent-change");
         }
         OrganizationProfile before = organization.profile();
-        organization.update(profile);
+        organization.update(countries.checked(profile));
         organizations.flush();
         events.record(AuditAction.ORGANIZATION_UPDATED, actor.organizationId(), actor.userId(), actor.label(),
                 actor.organizationId().toString(), changes(before, profile));

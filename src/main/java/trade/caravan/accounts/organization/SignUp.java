@@ -31,10 +31,12 @@ public class SignUp {
     private final MemberManagement members;
     private final SecurityEvents events;
     private final Tenancy tenancy;
+    private final CountryCheck countries;
     private final Clock clock;
 
     SignUp(Organizations organizations, UserAccounts users, MemberManagement members, SecurityEvents events,
-            Tenancy tenancy, Clock clock) {
+            Tenancy tenancy, CountryCheck countries, Clock clock) {
+        this.countries = countries;
         this.organizations = organizations;
         this.users = users;
         this.members = members;
@@ -53,6 +55,7 @@ public class SignUp {
      */
     public OrganizationId registerVerified(OrganizationProfile profile, String email, String displayName,
             String password, Locale locale) {
+        countries.checked(profile);
         var organization = new OrganizationId(UUID.randomUUID());
         tenancy.runAs(organization, () -> {
             organizations.save(new Organization(organization, profile, clock.instant()));
@@ -64,6 +67,7 @@ public class SignUp {
 
     public Registration register(OrganizationProfile profile, String email, String displayName, String password,
             Locale locale) {
+        countries.checked(profile);
         String address = users.checkRegistration(email, displayName, password);
         if (users.exists(address)) {
             tenancy.runAsSystem(() -> users.notifyAlreadyRegistered(address, password, locale));

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 
 import trade.caravan.platform.DomainException;
+import trade.caravan.reference.Countries;
+import trade.caravan.reference.Country;
 import trade.caravan.platform.FormErrors;
 import trade.caravan.platform.RateLimits;
 
@@ -25,10 +27,12 @@ class SignUpController {
     private final SignUp signUp;
     private final RateLimits rateLimits;
     private final SignUpSettings settings;
+    private final Countries countries;
     private final boolean outboxPage;
 
-    SignUpController(SignUp signUp, RateLimits rateLimits, SignUpSettings settings,
+    SignUpController(SignUp signUp, RateLimits rateLimits, SignUpSettings settings, Countries countries,
             @Value("${caravan.mail.outbox-page.enabled:true}") boolean outboxPage) {
+        this.countries = countries;
         this.signUp = signUp;
         this.rateLimits = rateLimits;
         this.settings = settings;
@@ -41,8 +45,8 @@ class SignUpController {
     }
 
     @ModelAttribute("countries")
-    java.util.List<CountryChoices.Choice> countries(Locale locale) {
-        return CountryChoices.in(locale);
+    java.util.List<Country> countries(Locale locale) {
+        return countries.all(locale);
     }
 
     @GetMapping("/signup")

@@ -124,6 +124,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
+    protected @Nullable ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException exception, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "error.validation", locale);
+        problem.setProperty("errors", List.of(fieldError(exception.getParameterName(), "NotBlank",
+                problems.message("jakarta.validation.constraints.NotBlank.message", new Object[0], locale))));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException exception,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail problem = problems.of(HttpStatus.BAD_REQUEST, "error.unreadable-body",
