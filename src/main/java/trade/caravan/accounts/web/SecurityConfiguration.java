@@ -213,9 +213,16 @@ class SecurityConfiguration {
             List<PublicPaths> publicPaths) {
         for (PublicPaths paths : publicPaths) {
             for (String pattern : paths.patterns()) {
-                requests.requestMatchers(paths.method() == null
-                        ? PathPatternRequestMatcher.pathPattern(pattern)
-                        : PathPatternRequestMatcher.pathPattern(paths.method(), pattern)).permitAll();
+                if (paths.method() == null) {
+                    requests.requestMatchers(PathPatternRequestMatcher.pathPattern(pattern)).permitAll();
+                } else {
+                    requests.requestMatchers(PathPatternRequestMatcher.pathPattern(paths.method(), pattern)).permitAll();
+                    if (paths.method() == HttpMethod.GET) {
+                        // what may be read may also be asked about (HEAD answers like GET, without a body)
+                        requests.requestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.HEAD, pattern))
+                                .permitAll();
+                    }
+                }
             }
         }
     }
