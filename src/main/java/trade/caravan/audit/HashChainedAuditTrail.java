@@ -2,7 +2,6 @@ package trade.caravan.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +26,6 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import trade.caravan.platform.Cursor;
 import trade.caravan.platform.CursorPage;
-import trade.caravan.platform.DomainException;
 import trade.caravan.platform.Tenancy;
 import trade.caravan.shared.OrganizationId;
 import trade.caravan.shared.UserId;
@@ -111,7 +109,7 @@ class HashChainedAuditTrail implements AuditTrail {
             // no tenant (anonymous) or the system: an organization's log is shown to that organization only
             return new CursorPage<>(List.of(), null);
         }
-        long before = after == null ? Long.MAX_VALUE : sequenceOf(after);
+        long before = after == null ? Long.MAX_VALUE : after.longAt(0);
         List<StoredAuditEntry> rows = entries.findOlderThan(before, Limit.of(pageSize + 1));
         return CursorPage.of(rows, pageSize, row -> Cursor.of(Long.toString(row.sequence())))
                 .map(this::entry);
@@ -225,13 +223,6 @@ class HashChainedAuditTrail implements AuditTrail {
                 : wellFormed.substring(0, wellFormed.offsetByCodePoints(0, max));
     }
 
-    private static long sequenceOf(Cursor cursor) {
-        try {
-            return Long.parseLong(cursor.value(0));
-        } catch (NumberFormatException e) {
-            throw new DomainException(DomainException.Kind.INVALID, "error.cursor.invalid");
-        }
-    }
 
     private record Head(long sequence, String hash) {
     }

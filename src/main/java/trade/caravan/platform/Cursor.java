@@ -29,6 +29,33 @@ public record Cursor(List<String> values) {
         return values.get(index);
     }
 
+    /** The value at {@code index} as an instant; a forged cursor is refused as bad input. */
+    public java.time.Instant instantAt(int index) {
+        try {
+            return java.time.Instant.parse(values.get(index));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw invalid();
+        }
+    }
+
+    /** The value at {@code index} as a UUID; a forged cursor is refused as bad input. */
+    public java.util.UUID uuidAt(int index) {
+        try {
+            return java.util.UUID.fromString(values.get(index));
+        } catch (IllegalArgumentException e) {
+            throw invalid();
+        }
+    }
+
+    /** The value at {@code index} as a long; a forged cursor is refused as bad input. */
+    public long longAt(int index) {
+        try {
+            return Long.parseLong(values.get(index));
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
     public String encode() {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(String.join(String.valueOf(SEPARATOR), values).getBytes(StandardCharsets.UTF_8));

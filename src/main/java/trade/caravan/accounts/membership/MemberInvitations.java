@@ -97,8 +97,8 @@ public class MemberInvitations {
         @Nullable Cursor after = Cursor.decode(cursor, 2);
         List<Invitation> rows = after == null
                 ? invitations.firstPage(Limit.of(limit + 1))
-                : invitations.pageAfter(MemberManagement.parseInstant(after.value(0)),
-                        MemberManagement.parseUuid(after.value(1)), Limit.of(limit + 1));
+                : invitations.pageAfter(after.instantAt(0),
+                        after.uuidAt(1), Limit.of(limit + 1));
         Instant now = clock.instant();
         return CursorPage.of(rows, limit, i -> Cursor.of(i.createdAt().toString(), i.id().toString()))
                 .map(i -> view(i, now));

@@ -1,7 +1,6 @@
 package trade.caravan.accounts.membership;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +77,7 @@ public class MemberManagement {
         @Nullable Cursor after = Cursor.decode(cursor, 2);
         List<Membership> rows = after == null
                 ? memberships.firstPage(Limit.of(limit + 1))
-                : memberships.pageAfter(parseInstant(after.value(0)), parseUuid(after.value(1)), Limit.of(limit + 1));
+                : memberships.pageAfter(after.instantAt(0), after.uuidAt(1), Limit.of(limit + 1));
         CursorPage<Membership> page = CursorPage.of(rows, limit,
                 m -> Cursor.of(m.createdAt().toString(), m.id().toString()));
         Map<UserId, UserView> people = users.findAll(page.items().stream().map(Membership::userId).toList());
@@ -215,19 +214,5 @@ public class MemberManagement {
                 user.emailVerified(), membership.createdAt());
     }
 
-    static Instant parseInstant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new DomainException(DomainException.Kind.INVALID, "error.cursor.invalid");
-        }
-    }
 
-    static UUID parseUuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new DomainException(DomainException.Kind.INVALID, "error.cursor.invalid");
-        }
-    }
 }

@@ -96,7 +96,7 @@ public class TokenManagement {
         @Nullable Cursor after = Cursor.decode(cursor, 2);
         List<ApiToken> rows = after == null
                 ? tokens.firstPage(Limit.of(limit + 1))
-                : tokens.pageAfter(parseInstant(after.value(0)), parseUuid(after.value(1)), Limit.of(limit + 1));
+                : tokens.pageAfter(after.instantAt(0), after.uuidAt(1), Limit.of(limit + 1));
         Instant now = clock.instant();
         return CursorPage.of(rows, limit, t -> Cursor.of(t.createdAt().toString(), t.id().toString()))
                 .map(t -> view(t, now));
@@ -154,19 +154,5 @@ public class TokenManagement {
                 token.createdAt(), token.expiresAt(), token.lastUsedAt(), token.revokedAt(), token.active(now));
     }
 
-    private static Instant parseInstant(String value) {
-        try {
-            return Instant.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new DomainException(DomainException.Kind.INVALID, "error.cursor.invalid");
-        }
-    }
 
-    private static UUID parseUuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new DomainException(DomainException.Kind.INVALID, "error.cursor.invalid");
-        }
-    }
 }

@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import trade.caravan.platform.Cursor;
-import trade.caravan.platform.DomainException;
 
 /** The outbox table. Mails are not tenant-owned: only the operator and the delivery see them. */
 @Repository
@@ -99,7 +98,7 @@ public class OutboxMails {
                 where (created_at, id) < (?, ?)
                 order by created_at desc, id desc
                 limit ?""")
-                .params(time(cursorTime(after)), cursorId(after), count)
+                .params(time(after.instantAt(0)), after.uuidAt(1), count)
                 .query(OutboxMails::mail)
                 .list();
     }
@@ -116,25 +115,8 @@ public class OutboxMails {
         return Cursor.of(mail.createdAt().toString(), mail.id().toString());
     }
 
-    private static Instant cursorTime(Cursor cursor) {
-        try {
-            return Instant.parse(cursor.value(0));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw invalidCursor();
-        }
-    }
 
-    private static UUID cursorId(Cursor cursor) {
-        try {
-            return UUID.fromString(cursor.value(1));
-        } catch (IllegalArgumentException e) {
-            throw invalidCursor();
-        }
-    }
 
-    private static DomainException invalidCursor() {
-        return new DomainException(DomainException.Kind.INVALID, "error.cursor.invalid");
-    }
 
     private static OutboxMail mail(ResultSet rs, int row) throws SQLException {
         return new OutboxMail(rs.getObject("id", UUID.class), instant(rs, "created_at"), rs.getString("recipient"),

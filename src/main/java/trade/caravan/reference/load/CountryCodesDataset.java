@@ -32,23 +32,8 @@ class CountryCodesDataset implements ReferenceDataset {
     }
 
     @Override
-    public String name() {
-        return "countries";
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public List<String> files() {
-        return List.of(file);
-    }
-
-    @Override
-    public List<String> tables() {
-        return List.of("reference.country");
+    public Description description() {
+        return new Description("countries", 1, List.of(file), List.of("reference.country"));
     }
 
     @Override

@@ -34,23 +34,8 @@ class CurrencyCodesDataset implements ReferenceDataset {
     }
 
     @Override
-    public String name() {
-        return "currencies";
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public List<String> files() {
-        return List.of(file);
-    }
-
-    @Override
-    public List<String> tables() {
-        return List.of("reference.currency");
+    public Description description() {
+        return new Description("currencies", 1, List.of(file), List.of("reference.currency"));
     }
 
     private record Entry(String code, @Nullable String numeric, String name, @Nullable Integer minorUnits,

@@ -43,23 +43,8 @@ class EcbRatesDataset implements ReferenceDataset {
     }
 
     @Override
-    public String name() {
-        return "ecb-rates";
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public List<String> files() {
-        return List.of(file);
-    }
-
-    @Override
-    public List<String> tables() {
-        return List.of("reference.ecb_publication", "reference.ecb_series");
+    public Description description() {
+        return new Description("ecb-rates", 1, List.of(file), List.of("reference.ecb_publication", "reference.ecb_series"));
     }
 
     private record Span(LocalDate first, LocalDate last) {

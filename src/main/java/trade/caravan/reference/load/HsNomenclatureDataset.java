@@ -41,23 +41,8 @@ class HsNomenclatureDataset implements ReferenceDataset {
     }
 
     @Override
-    public String name() {
-        return "hs";
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public List<String> files() {
-        return List.of(sectionsFile, codesFile);
-    }
-
-    @Override
-    public List<String> tables() {
-        return List.of("reference.hs_entry");
+    public Description description() {
+        return new Description("hs", 1, List.of(sectionsFile, codesFile), List.of("reference.hs_entry"));
     }
 
     @Override

@@ -12,16 +12,39 @@ import java.util.List;
  */
 interface ReferenceDataset {
 
-    /** The name recorded in {@code reference.dataset}. */
-    String name();
+    /**
+     * What the dataset is.
+     *
+     * @param name    the name recorded in {@code reference.dataset}
+     * @param version bumped whenever the way the files are read changes, so that existing databases reload
+     * @param files   its files under {@code reference-data/}
+     * @param tables  every table the dataset fills, emptied before each load
+     */
+    record Description(String name, int version, List<String> files, List<String> tables) {
 
-    /** Bumped whenever the way the files are read changes, so that existing databases reload. */
-    int version();
+        public Description {
+            files = List.copyOf(files);
+            tables = List.copyOf(tables);
+        }
+    }
 
-    List<String> files();
+    Description description();
 
-    /** Every table the dataset fills, emptied before each load. */
-    List<String> tables();
+    default String name() {
+        return description().name();
+    }
+
+    default int version() {
+        return description().version();
+    }
+
+    default List<String> files() {
+        return description().files();
+    }
+
+    default List<String> tables() {
+        return description().tables();
+    }
 
     LoadReport load(Connection connection) throws IOException, SQLException;
 }

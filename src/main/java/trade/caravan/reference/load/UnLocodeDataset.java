@@ -59,23 +59,8 @@ class UnLocodeDataset implements ReferenceDataset {
     }
 
     @Override
-    public String name() {
-        return "unlocode";
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public List<String> files() {
-        return List.of(locationsFile, subdivisionsFile);
-    }
-
-    @Override
-    public List<String> tables() {
-        return List.of("reference.location", "reference.subdivision");
+    public Description description() {
+        return new Description("unlocode", 1, List.of(locationsFile, subdivisionsFile), List.of("reference.location", "reference.subdivision"));
     }
 
     /** One location as it will be stored. */
