@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 
 /**
  * Sign-ups the application acknowledged (202) survive a {@code kill -9}: of the application alone,
@@ -25,13 +27,16 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Also checked: nothing half-written (each user has its organization, OWNER membership,
  * verification mail and audit entry, written in one transaction) and an intact audit hash chain.
+ *
+ * <p>POSIX only: {@code kill -9} and the graceful stop by SIGTERM are signals, which Windows does not have.
  */
 @Tag("embedded")
+@EnabledOnOs({OS.LINUX, OS.MAC})
 class KillNineDurabilityTests {
 
     private static final int WRITERS = 6;
     private static final int ACKNOWLEDGED_BEFORE_CRASH = 60;
-    private static final int SIGKILL_EXIT_CODE = 128 + 9;
+    private static final int KILLED_EXIT_CODE = 128 + 9;
 
     private Installation installation;
     private ApplicationProcess application;
@@ -59,7 +64,7 @@ class KillNineDurabilityTests {
 
         writers.crashBegins();
         long pid = application.pid();
-        assertThat(application.kill()).as("exit code of a SIGKILLed JVM").isEqualTo(SIGKILL_EXIT_CODE);
+        assertThat(application.kill()).as("exit code of a SIGKILLed JVM").isEqualTo(KILLED_EXIT_CODE);
         assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).isEmpty();
         Set<String> acknowledged = writers.finish();
         assertThat(writers.refusedBeforeCrash()).isEmpty();
@@ -85,7 +90,7 @@ class KillNineDurabilityTests {
         // just before must already be in the write-ahead log, not in a buffer that died with it
         writers.crashBegins();
         installation.killDatabase();
-        assertThat(application.kill()).isEqualTo(SIGKILL_EXIT_CODE);
+        assertThat(application.kill()).isEqualTo(KILLED_EXIT_CODE);
         Set<String> acknowledged = writers.finish();
         assertThat(writers.refusedBeforeCrash()).isEmpty();
         assertThat(installation.postmaster()).as("no PostgreSQL process survived").isEmpty();

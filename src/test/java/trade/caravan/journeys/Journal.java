@@ -51,6 +51,8 @@ final class Journal {
     /** Records the page as it is after the step {@code name}, and checks its language. */
     void step(Page page, String name) {
         snapshot(page, name);
+        assertThat(page.locator("html").getAttribute("lang")).as("language of %s", page.url())
+                .isEqualTo(locale.toLanguageTag());
         if (!"en".equals(locale.getLanguage())) {
             assertThat(englishPhrases(page.locator("body").innerText()))
                     .as("untranslated text on %s (step %d, %s)", page.url(), step, name)
