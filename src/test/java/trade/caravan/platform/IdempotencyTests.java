@@ -133,7 +133,8 @@ class IdempotencyTests {
             for (Future<HttpResponse<String>> response : responses) {
                 statuses.add(response.get().statusCode());
             }
-            assertThat(statuses).containsOnly(201, 409);
+            // a duplicate arriving after the first finished gets the replay (201): all 201 is a valid outcome
+            assertThat(statuses).isSubsetOf(201, 409);
             assertThat(statuses).contains(201);
         }
         assertThat(invitationsTo(email)).isEqualTo(1);
