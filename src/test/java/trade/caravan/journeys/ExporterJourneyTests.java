@@ -20,21 +20,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
+import com.google.gson.JsonObject;
+
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.HashingAlgorithm;
 import dev.samstevens.totp.exceptions.CodeGenerationException;
 
+import trade.caravan.support.TestAccounts;
 import trade.caravan.support.TestClock;
 
 /**
@@ -50,7 +55,7 @@ import trade.caravan.support.TestClock;
  */
 @Tag("browser")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@Import(TestClock.Configuration.class)
+@Import({TestClock.Configuration.class, TestAccounts.class})
 class ExporterJourneyTests {
 
     private static final int PORT = freePort();
@@ -71,6 +76,10 @@ class ExporterJourneyTests {
     TestClock clock;
     @Autowired
     MessageSource messages;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    JdbcClient jdbc;
 
     /** A journey's language and the people in it. */
     private record Language(String tag, Locale locale, boolean chosenOnPage, String inviteeBrowserLocale,
@@ -99,6 +108,58 @@ class ExporterJourneyTests {
         String id = uniqueNumber();
         journey(new Language("zh-CN", Locale.SIMPLIFIED_CHINESE, true, "zh-CN",
                 "莲花电子进出口有限公司 " + id, "李伟", "张敏"), id);
+    }
+
+    /**
+     * A member adds a passkey (Chromium's virtual authenticator stands in for the device, over the
+     * DevTools protocol), signs out, and signs in with the passkey alone.
+     */
+    @Test
+    void passkey() {
+        var owner = accounts.organization().owner();
+        var ui = new Texts(messages, Locale.ENGLISH);
+        var journal = new Journal("passkey", Locale.ENGLISH);
+        try (BrowserContext context = BROWSERS.browser().newContext(new Browser.NewContextOptions()
+                .setLocale("en-US").setViewportSize(1280, 900))) {
+            PageProblems problems = PageProblems.watch(context);
+            Page page = context.newPage();
+            CDPSession devices = context.newCDPSession(page);
+            devices.send("WebAuthn.enable");
+            var authenticator = new JsonObject();
+            authenticator.addProperty("protocol", "ctap2");
+            authenticator.addProperty("transport", "internal");
+            authenticator.addProperty("hasResidentKey", true);
+            authenticator.addProperty("hasUserVerification", true);
+            authenticator.addProperty("isUserVerified", true);
+            authenticator.addProperty("automaticPresenceSimulation", true);
+            var options = new JsonObject();
+            options.add("options", authenticator);
+            devices.send("WebAuthn.addVirtualAuthenticator", options);
+
+            page.navigate(BASE_URL + "/login");
+            page.getByLabel(ui.text("field.email")).fill(owner.email());
+            page.getByLabel(ui.text("field.password"), exactLabel()).fill(owner.password());
+            role(page, AriaRole.BUTTON, ui.text("signin.submit")).click();
+            page.navigate(BASE_URL + "/account/security");
+            expect(heading(page)).hasText(ui.text("security.title"));
+            page.getByLabel(ui.text("passkeys.label")).fill("Office laptop");
+            role(page, AriaRole.BUTTON, ui.text("passkeys.add")).click();
+            expect(page.getByRole(AriaRole.CELL, new Page.GetByRoleOptions().setName("Office laptop"))).isVisible();
+            journal.step(page, "passkey-added");
+
+            role(page.getByRole(AriaRole.BANNER), AriaRole.BUTTON, ui.text("nav.sign-out")).click();
+            expect(heading(page)).hasText(ui.text("signin.title"));
+            role(page, AriaRole.BUTTON, ui.text("passkeys.sign-in")).click();
+            page.waitForURL(BASE_URL + "/");
+            expect(page.getByText(ui.text("home.signed-in", owner.principal().getDisplayName(),
+                    owner.principal().getOrganizationName()))).isVisible();
+            journal.step(page, "signed-in-with-passkey");
+            assertThat(problems.all()).isEmpty();
+        }
+        assertThat(jdbc.sql("select action || ':' || coalesce(details->>'method', '') from audit.entries "
+                        + "where actor_id = ? order by sequence")
+                .param(owner.user().id().value()).query(String.class).list())
+                .contains("PASSKEY_REGISTERED:", "SIGN_IN_SUCCEEDED:passkey");
     }
 
     private void journey(Language language, String id) {
