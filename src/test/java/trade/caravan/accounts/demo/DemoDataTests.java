@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,9 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import trade.caravan.accounts.identity.Passwords;
 
 /**
- * The demo on an empty database (a database of its own on the embedded server): an exporter in
- * China, importers in Germany and Brazil, members in every role, sign-in details logged once.
+ * The demo on an empty database (a database of its own on the embedded server, hence embedded
+ * only): an exporter in China, importers in Germany and Brazil, members in every role, sign-in
+ * details logged once.
  */
+@Tag("embedded")
 @SpringBootTest(properties = {"caravan.demo.enabled=true", "caravan.database.embedded.database-name=demo"})
 @ExtendWith(OutputCaptureExtension.class)
 class DemoDataTests {
