@@ -142,34 +142,35 @@ class IdempotencyTests {
 
     @Test
     void aDuplicateArrivingWhileTheFirstIsInFlightGets409() throws Exception {
-        var organization = accounts.organization();
-        var issued = tenancy.callAs(organization.id(), () -> tokens.create(organization.owner().principal(), "ERP",
-                EnumSet.of(TokenScope.MEMBERS), 7));
-        String key = UUID.randomUUID().toString();
-        String email = "idem-" + UUID.randomUUID() + "@test.example";
         // the first request is still being handled: its key is claimed, not completed
-        jdbc.sql("insert into platform.idempotency_keys (scope, key, request_hash, state, started_at) "
-                        + "values (?, ?, ?, 'IN_PROGRESS', now())")
-                .params(organization.id() + "/token:" + issued.token().id(), key, new byte[32])
-                .update();
-        HttpResponse<String> duplicate = invite(issued.value(), key, email);
-        assertThat(duplicate.statusCode()).isEqualTo(409);
+        ClaimedKey claimed = claimedKey("now()");
+        String email = "idem-" + UUID.randomUUID() + "@test.example";
+        assertThat(invite(claimed.token(), claimed.key(), email).statusCode()).isEqualTo(409);
         assertThat(invitationsTo(email)).isZero();
     }
 
     @Test
     void aKeyAbandonedByACrashedRequestIsTakenOverLater() throws Exception {
+        ClaimedKey claimed = claimedKey("now() - interval '10 minutes'");
+        String email = "idem-" + UUID.randomUUID() + "@test.example";
+        assertThat(invite(claimed.token(), claimed.key(), email).statusCode()).isEqualTo(201);
+        assertThat(invitationsTo(email)).isEqualTo(1);
+    }
+
+    private record ClaimedKey(String token, String key) {
+    }
+
+    /** A token and a key of its that a request claimed at {@code startedAt} and did not complete. */
+    private ClaimedKey claimedKey(String startedAt) {
         var organization = accounts.organization();
         var issued = tenancy.callAs(organization.id(), () -> tokens.create(organization.owner().principal(), "ERP",
                 EnumSet.of(TokenScope.MEMBERS), 7));
         String key = UUID.randomUUID().toString();
-        String email = "idem-" + UUID.randomUUID() + "@test.example";
         jdbc.sql("insert into platform.idempotency_keys (scope, key, request_hash, state, started_at) "
-                        + "values (?, ?, ?, 'IN_PROGRESS', now() - interval '10 minutes')")
+                        + "values (?, ?, ?, 'IN_PROGRESS', " + startedAt + ")")
                 .params(organization.id() + "/token:" + issued.token().id(), key, new byte[32])
                 .update();
-        assertThat(invite(issued.value(), key, email).statusCode()).isEqualTo(201);
-        assertThat(invitationsTo(email)).isEqualTo(1);
+        return new ClaimedKey(issued.value(), key);
     }
 
     @Test
