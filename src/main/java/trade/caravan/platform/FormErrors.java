@@ -18,6 +18,17 @@ public final class FormErrors {
      * @param fieldsByCodePrefix e.g. {@code "error.password." -> "password"}
      */
     public static void reject(BindingResult form, DomainException refusal, Map<String, String> fieldsByCodePrefix) {
+        if (refusal instanceof InvalidInput invalid) {
+            for (InvalidInput.Violation violation : invalid.violations()) {
+                try {
+                    form.rejectValue(violation.field(), violation.messageCode(), violation.arguments(),
+                            violation.messageCode());
+                } catch (org.springframework.beans.NotReadablePropertyException notAFormField) {
+                    form.reject(violation.messageCode(), violation.arguments(), violation.messageCode());
+                }
+            }
+            return;
+        }
         for (var entry : fieldsByCodePrefix.entrySet()) {
             if (refusal.messageCode().startsWith(entry.getKey())) {
                 form.rejectValue(entry.getValue(), refusal.messageCode(), refusal.arguments(), refusal.messageCode());

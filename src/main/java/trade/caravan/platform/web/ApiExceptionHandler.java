@@ -35,6 +35,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import trade.caravan.platform.DomainException;
+import trade.caravan.platform.InvalidInput;
 import trade.caravan.platform.RateLimited;
 
 /**
@@ -60,6 +61,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException exception) {
         ProblemDetail problem = problems.of(exception, LocaleContextHolder.getLocale());
+        if (exception instanceof InvalidInput invalid) {
+            Locale locale = LocaleContextHolder.getLocale();
+            problem.setDetail(problems.message("error.validation", new Object[0], locale));
+            problem.setProperty("errors", invalid.violations().stream()
+                    .map(v -> fieldError(v.field(), v.messageCode(), problems.message(v.messageCode(), v.arguments(), locale)))
+                    .toList());
+        }
         var response = ResponseEntity.status(problem.getStatus());
         if (exception instanceof RateLimited limited) {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));

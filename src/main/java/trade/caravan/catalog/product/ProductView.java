@@ -1,0 +1,18 @@
+package trade.caravan.catalog.product;
+
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+
+import trade.caravan.catalog.ProductId;
+import trade.caravan.catalog.ProductStatus;
+
+/** A product as its supplier sees it. */
+public record ProductView(ProductId id, ProductStatus status, long version, ProductDetails details,
+        Instant createdAt, Instant updatedAt, @Nullable Instant publishedAt) {
+
+    static ProductView of(Product product) {
+        return new ProductView(product.id(), product.status(), product.version(), product.details(),
+                product.createdAt(), product.updatedAt(), product.publishedAt());
+    }
+}

@@ -1,0 +1,30 @@
+package trade.caravan.catalog.product;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.domain.Limit;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import trade.caravan.catalog.ProductStatus;
+
+/** The current supplier's products (Hibernate's tenant filter scopes every query). */
+interface Products extends JpaRepository<Product, UUID> {
+
+    /** A page after the cursor (for the first page: {@link #START} and {@link #LAST_ID}). */
+    @Query("""
+            select p from Product p
+            where p.status in :statuses
+              and (p.updatedAt < :afterUpdated or (p.updatedAt = :afterUpdated and p.id < :afterId))
+            order by p.updatedAt desc, p.id desc""")
+    List<Product> page(Collection<ProductStatus> statuses, Instant afterUpdated, UUID afterId, Limit limit);
+
+    /** Later than any stored time (PostgreSQL's timestamptz ends in the year 294276). */
+    Instant START = Instant.parse("9999-12-31T23:59:59Z");
+    UUID LAST_ID = new UUID(-1L, -1L);
+
+    long countByStatus(ProductStatus status);
+}
