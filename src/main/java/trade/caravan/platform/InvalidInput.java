@@ -45,13 +45,15 @@ public class InvalidInput extends DomainException {
             return this;
         }
 
-        /** Runs a check that throws a {@link DomainException}, recording it under the field. */
+        /**
+         * Runs a check that throws a {@link DomainException}, recording it under the field; the
+         * violations of a nested {@link InvalidInput} keep their own field names.
+         */
         public <T> T check(String field, java.util.function.Supplier<T> check) {
             try {
                 return check.get();
             } catch (InvalidInput nested) {
-                nested.violations().forEach(v -> violations.add(new Violation(field + "." + v.field(),
-                        v.messageCode(), v.arguments())));
+                violations.addAll(nested.violations());
             } catch (DomainException refusal) {
                 violations.add(new Violation(field, refusal.messageCode(), refusal.arguments()));
             }

@@ -36,6 +36,11 @@ public record HsCode(String value) {
         };
     }
 
+    /** The code as printed in tariffs and on documents: "8516.71", "8516", "85". */
+    public String dotted() {
+        return value.length() == 6 ? value.substring(0, 4) + "." + value.substring(4) : value;
+    }
+
     public HsCode chapter() {
         return new HsCode(value.substring(0, 2));
     }

@@ -12,14 +12,16 @@ import org.jspecify.annotations.Nullable;
 
 import trade.caravan.catalog.CertificationKind;
 import trade.caravan.catalog.UnitOfMeasure;
+import trade.caravan.catalog.pricing.PriceTiers;
 import trade.caravan.platform.InvalidInput;
 import trade.caravan.shared.CountryCode;
 import trade.caravan.shared.CurrencyCode;
 
 /**
  * Everything a supplier says about a product, as entered (form, API or import row). The rules
- * that need no lookup are checked here, all at once, each violation naming its field; the HS code,
- * country, port and currency are checked against the reference data by {@link ProductManagement}.
+ * that need no lookup (including the price tiers) are checked here, all at once, each violation
+ * naming its field; the HS code, country, port and currency are checked against the reference
+ * data by {@link ProductManagement}.
  */
 public record ProductDetails(
         String hsCode,
@@ -135,6 +137,13 @@ public record ProductDetails(
         }
         if (currency == null) {
             problems.add("currency", "error.product.currency-missing");
+        }
+        if (currency != null && minimumOrderQuantity >= 1) {
+            CurrencyCode tierCurrency = currency;
+            long moq = minimumOrderQuantity;
+            List<PriceTier> given = tiers;
+            problems.check("tiers", () -> PriceTiers.of(tierCurrency,
+                    given.stream().map(t -> new PriceTiers.Tier(t.minQuantity(), t.unitPriceMinor())).toList(), moq));
         }
         if (leadTimeDays < 0 || leadTimeDays > 730) {
             problems.add("leadTimeDays", "error.product.lead-time-range");

@@ -64,7 +64,7 @@ public class ProductManagement {
     public ProductView create(Actor actor, ProductDetails details) {
         require(actor);
         ProductDetails checked = checked(details);
-        Product product = products.save(Product.draft(new ProductId(UUID.randomUUID()), checked, clock.instant()));
+        Product product = products.saveAndFlush(Product.draft(new ProductId(UUID.randomUUID()), checked, clock.instant()));
         return ProductView.of(product);
     }
 
@@ -72,7 +72,7 @@ public class ProductManagement {
     @Transactional
     public ProductView createFor(OrganizationId supplier, ProductDetails details) {
         ProductDetails checked = checked(details);
-        Product product = products.save(Product.draftFor(supplier, new ProductId(UUID.randomUUID()), checked,
+        Product product = products.saveAndFlush(Product.draftFor(supplier, new ProductId(UUID.randomUUID()), checked,
                 clock.instant()));
         return ProductView.of(product);
     }
@@ -173,13 +173,8 @@ public class ProductManagement {
                 }
             }
         }
-        if (details.currency() != null) {
-            problems.check("tiers", () -> PriceTiers.of(details.currency(),
-                    details.tiers().stream().map(t -> new PriceTiers.Tier(t.minQuantity(), t.unitPriceMinor())).toList(),
-                    details.minimumOrderQuantity()));
-        }
         problems.throwIfAny();
-        return new ProductDetails(hs.validate(details.hsCode()).value(), details.defaultLocale(), details.texts(),
+        return new ProductDetails(hs.validate(details.hsCode()).dotted(), details.defaultLocale(), details.texts(),
                 details.specifications(), details.unit(), details.minimumOrderQuantity(), details.currency(),
                 details.tiers(), details.leadTimeDays(), details.origin(),
                 details.portOfLoading() == null ? null : UnLocode.of(details.portOfLoading()).value(),

@@ -13,23 +13,13 @@ import trade.caravan.catalog.UnitOfMeasure;
 import trade.caravan.platform.InvalidInput;
 import trade.caravan.shared.CountryCode;
 import trade.caravan.shared.CurrencyCode;
+import trade.caravan.support.TestProducts;
 
 class ProductDetailsTests {
 
-    static ProductDetails kettle() {
-        return new ProductDetails("8516.71", "en",
-                List.of(new ProductDetails.Text("en", "Electric kettle 1.7 l", "Stainless steel."),
-                        new ProductDetails.Text("zh_CN", "电热水壶 1.7 升", "不锈钢。")),
-                List.of(new ProductDetails.Specification("Power", "2200 W")), UnitOfMeasure.C62, 500,
-                new CurrencyCode("USD"),
-                List.of(new ProductDetails.PriceTier(500, 1240), new ProductDetails.PriceTier(2000, 1190)), 30,
-                new CountryCode("CN"), "CNSZX", List.of(new ProductDetails.Certification(CertificationKind.CE, null, null)),
-                new ProductDetails.Packaging(6, 400, 300, 250, 7200), List.of());
-    }
-
     @Test
     void languageTagsAreNormalizedAndTextsChosenByLanguage() {
-        ProductDetails details = kettle();
+        ProductDetails details = TestProducts.kettle();
         assertThat(details.texts()).extracting(ProductDetails.Text::locale).containsExactly("en", "zh-CN");
         assertThat(details.text(Locale.SIMPLIFIED_CHINESE).title()).isEqualTo("电热水壶 1.7 升");
         assertThat(details.text(Locale.GERMAN).title()).isEqualTo("Electric kettle 1.7 l");

@@ -19,6 +19,7 @@ import trade.caravan.shared.CountryCode;
 import trade.caravan.shared.CurrencyCode;
 import trade.caravan.support.IntegrationTest;
 import trade.caravan.support.TestAccounts;
+import trade.caravan.support.TestProducts;
 
 @IntegrationTest
 class ProductManagementTests {
@@ -36,7 +37,7 @@ class ProductManagementTests {
     void aDraftIsPrivateUntilPublishedAndItsListingFollowsEveryChange() {
         var supplier = accounts.organization(Role.TRADER);
         var trader = supplier.member(Role.TRADER).principal();
-        ProductView draft = tenancy.callAs(supplier.id(), () -> products.create(trader, ProductDetailsTests.kettle()));
+        ProductView draft = tenancy.callAs(supplier.id(), () -> products.create(trader, TestProducts.kettle()));
         assertThat(draft.status()).isEqualTo(ProductStatus.DRAFT);
         assertThat(catalog.find(draft.id())).isEmpty();
 
@@ -72,7 +73,7 @@ class ProductManagementTests {
     void referenceDataIsCheckedAndEveryProblemNamed() {
         var supplier = accounts.organization();
         var owner = supplier.owner().principal();
-        ProductDetails k = ProductDetailsTests.kettle();
+        ProductDetails k = TestProducts.kettle();
         ProductDetails wrong = new ProductDetails("9999.99", "en", k.texts(), k.specifications(), k.unit(), 500,
                 new CurrencyCode("XYZ"), k.tiers(), 10, new CountryCode("ZZ"), "XXXXX", List.of(), null, List.of());
         assertThatThrownBy(() -> tenancy.runAs(supplier.id(), () -> products.create(owner, wrong)))
@@ -88,7 +89,7 @@ class ProductManagementTests {
         for (Role role : List.of(Role.VIEWER, Role.FINANCE)) {
             var member = supplier.member(role).principal();
             assertThatThrownBy(() -> tenancy.runAs(supplier.id(),
-                    () -> products.create(member, ProductDetailsTests.kettle())))
+                    () -> products.create(member, TestProducts.kettle())))
                     .isInstanceOf(DomainException.class)
                     .extracting(e -> ((DomainException) e).kind()).isEqualTo(DomainException.Kind.FORBIDDEN);
         }
@@ -98,7 +99,7 @@ class ProductManagementTests {
     void anotherSupplierCannotSeeOrTouchTheProduct() {
         var a = accounts.organization();
         var b = accounts.organization();
-        ProductView draft = tenancy.callAs(a.id(), () -> products.create(a.owner().principal(), ProductDetailsTests.kettle()));
+        ProductView draft = tenancy.callAs(a.id(), () -> products.create(a.owner().principal(), TestProducts.kettle()));
         var bOwner = b.owner().principal();
         assertThatThrownBy(() -> tenancy.runAs(b.id(), () -> products.find(draft.id())))
                 .extracting(e -> ((DomainException) e).kind()).isEqualTo(DomainException.Kind.NOT_FOUND);
