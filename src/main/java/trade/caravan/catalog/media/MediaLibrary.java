@@ -100,7 +100,7 @@ public class MediaLibrary {
     MediaView storeImage(PreparedImage image, @Nullable String originalName) {
         UUID id = newId();
         String name = SafeFileName.withExtension(SafeFileName.of(originalName, "image"), image.image().extension());
-        MediaFile file = files.save(MediaFile.image(id, name, image, sha256(image.image().bytes()),
+        MediaFile file = files.saveAndFlush(MediaFile.image(id, name, image, sha256(image.image().bytes()),
                 sha256(image.thumbnail().bytes()), clock.instant()));
         store.put(id, MediaStore.Variant.ORIGINAL, image.image().bytes());
         store.put(id, MediaStore.Variant.THUMBNAIL, image.thumbnail().bytes());
@@ -111,7 +111,7 @@ public class MediaLibrary {
     MediaView storeCertificate(Upload pdf) {
         UUID id = newId();
         String name = SafeFileName.withExtension(SafeFileName.of(pdf.fileName(), "certificate"), "pdf");
-        MediaFile file = files.save(MediaFile.certificate(id, name, pdf.bytes().length, sha256(pdf.bytes()),
+        MediaFile file = files.saveAndFlush(MediaFile.certificate(id, name, pdf.bytes().length, sha256(pdf.bytes()),
                 clock.instant()));
         store.put(id, MediaStore.Variant.ORIGINAL, pdf.bytes());
         return file.view();
