@@ -179,6 +179,10 @@ class Listing {
         protected Certification() {
         }
 
+        Certification(CertificationKind kind, @Nullable String name) {
+            this(kind, name, null);
+        }
+
         Certification(CertificationKind kind, @Nullable String name, @Nullable UUID certificateId) {
             this.kind = kind;
             this.name = name;
