@@ -173,13 +173,20 @@ class Listing {
         @Enumerated(EnumType.STRING)
         CertificationKind kind;
         @Nullable String name;
+        /** The supplier's certificate file (a PDF in catalog.media), public with the listing. */
+        @Nullable UUID certificateId;
 
         protected Certification() {
         }
 
         Certification(CertificationKind kind, @Nullable String name) {
+            this(kind, name, null);
+        }
+
+        Certification(CertificationKind kind, @Nullable String name, @Nullable UUID certificateId) {
             this.kind = kind;
             this.name = name;
+            this.certificateId = certificateId;
         }
 
         CertificationKind kind() {

@@ -28,7 +28,12 @@ public record ListingView(ProductId id, OrganizationId supplier, String supplier
     public record Specification(String name, String value) {
     }
 
-    public record Certification(CertificationKind kind, @Nullable String name) {
+    /** A certification, with its certificate file when the supplier uploaded one (served at {@code /media/<certificate>}). */
+    public record Certification(CertificationKind kind, @Nullable String name, @Nullable UUID certificate) {
+
+        public Certification(CertificationKind kind, @Nullable String name) {
+            this(kind, name, null);
+        }
     }
 
     public record Packaging(int unitsPerCarton, int lengthMm, int widthMm, int heightMm, int grossWeightGrams) {
@@ -56,7 +61,7 @@ public record ListingView(ProductId id, OrganizationId supplier, String supplier
                 new PriceTiers(new CurrencyCode(listing.currency), listing.tiers.stream()
                         .map(t -> new PriceTiers.Tier(t.minQuantity, t.unitPriceMinor)).toList()),
                 listing.leadTimeDays, new CountryCode(listing.originCountry), listing.portOfLoading,
-                listing.certifications.stream().map(c -> new Certification(c.kind, c.name)).toList(),
+                listing.certifications.stream().map(c -> new Certification(c.kind, c.name, c.certificateId)).toList(),
                 listing.unitsPerCarton == null ? null : new Packaging(listing.unitsPerCarton, listing.cartonLengthMm,
                         listing.cartonWidthMm, listing.cartonHeightMm, listing.cartonGrossWeightGrams),
                 List.copyOf(listing.images), listing.publishedAt, listing.updatedAt, listing.productVersion);

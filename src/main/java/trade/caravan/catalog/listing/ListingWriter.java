@@ -87,7 +87,8 @@ public class ListingWriter {
         listing.tiers.clear();
         publication.prices().tiers().forEach(t -> listing.tiers.add(new Listing.Tier(t.minQuantity(), t.unitPriceMinor())));
         listing.certifications.clear();
-        publication.certifications().forEach(c -> listing.certifications.add(new Listing.Certification(c.kind(), c.name())));
+        publication.certifications().forEach(c -> listing.certifications.add(
+                new Listing.Certification(c.kind(), c.name(), c.certificate())));
         listing.images.clear();
         listing.images.addAll(publication.images());
         var now = clock.instant();

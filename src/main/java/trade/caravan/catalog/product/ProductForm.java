@@ -2,8 +2,10 @@ package trade.caravan.catalog.product;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -39,6 +41,8 @@ public class ProductForm {
     private String portOfLoading = "";
     private Set<CertificationKind> certifications = EnumSet.noneOf(CertificationKind.class);
     private String otherCertification = "";
+    /** Certificate files uploaded on the product's page, carried through the form as hidden fields. */
+    private Map<CertificationKind, UUID> certificateFiles = new EnumMap<>(CertificationKind.class);
     private String unitsPerCarton = "";
     private String cartonLengthMm = "";
     private String cartonWidthMm = "";
@@ -73,6 +77,9 @@ public class ProductForm {
         form.portOfLoading = details.portOfLoading() == null ? "" : details.portOfLoading();
         details.certifications().forEach(c -> {
             form.certifications.add(c.kind());
+            if (c.certificate() != null) {
+                form.certificateFiles.put(c.kind(), c.certificate());
+            }
             if (c.kind() == CertificationKind.OTHER && c.name() != null) {
                 form.otherCertification = c.name();
             }
@@ -141,7 +148,7 @@ public class ProductForm {
         List<ProductDetails.Certification> certs = new ArrayList<>();
         for (CertificationKind kind : certifications) {
             certs.add(new ProductDetails.Certification(kind,
-                    kind == CertificationKind.OTHER ? otherCertification.strip() : null, null));
+                    kind == CertificationKind.OTHER ? otherCertification.strip() : null, certificateFiles.get(kind)));
         }
         List<ProductDetails.Text> textList = texts.stream()
                 .map(t -> new ProductDetails.Text(t.locale, t.title, t.description)).toList();
@@ -343,6 +350,8 @@ public class ProductForm {
     public void setCartonHeightMm(String cartonHeightMm) { this.cartonHeightMm = cartonHeightMm; }
     public String getCartonGrossWeightGrams() { return cartonGrossWeightGrams; }
     public void setCartonGrossWeightGrams(String cartonGrossWeightGrams) { this.cartonGrossWeightGrams = cartonGrossWeightGrams; }
+    public Map<CertificationKind, UUID> getCertificateFiles() { return certificateFiles; }
+    public void setCertificateFiles(Map<CertificationKind, UUID> certificateFiles) { this.certificateFiles = certificateFiles; }
     public List<UUID> getImages() { return images; }
     public void setImages(List<UUID> images) { this.images = images; }
     public long getVersion() { return version; }

@@ -1,9 +1,13 @@
 package trade.caravan.catalog.product;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Limit;
@@ -14,6 +18,7 @@ import trade.caravan.accounts.Actor;
 import trade.caravan.accounts.OrganizationDirectory;
 import trade.caravan.accounts.OrganizationSummary;
 import trade.caravan.accounts.Permission;
+import trade.caravan.catalog.CertificationKind;
 import trade.caravan.catalog.ProductId;
 import trade.caravan.catalog.ProductStatus;
 import trade.caravan.catalog.listing.ListingView;
@@ -46,10 +51,12 @@ public class ProductManagement {
     private final Countries countries;
     private final Currencies currencies;
     private final Locations locations;
+    private final SupplierMedia media;
     private final Clock clock;
 
     ProductManagement(Products products, ListingWriter listings, OrganizationDirectory organizations,
-            HsNomenclature hs, Countries countries, Currencies currencies, Locations locations, Clock clock) {
+            HsNomenclature hs, Countries countries, Currencies currencies, Locations locations, SupplierMedia media,
+            Clock clock) {
         this.products = products;
         this.listings = listings;
         this.organizations = organizations;
@@ -57,13 +64,14 @@ public class ProductManagement {
         this.countries = countries;
         this.currencies = currencies;
         this.locations = locations;
+        this.media = media;
         this.clock = clock;
     }
 
     @Transactional
     public ProductView create(Actor actor, ProductDetails details) {
         require(actor);
-        ProductDetails checked = checked(details);
+        ProductDetails checked = checked(actor.organizationId(), details);
         Product product = products.saveAndFlush(Product.draft(new ProductId(UUID.randomUUID()), checked, clock.instant()));
         return ProductView.of(product);
     }
@@ -71,7 +79,7 @@ public class ProductManagement {
     /** Demo data and system imports: creates a draft for a named supplier (the caller runs as system). */
     @Transactional
     public ProductView createFor(OrganizationId supplier, ProductDetails details) {
-        ProductDetails checked = checked(details);
+        ProductDetails checked = checked(supplier, details);
         Product product = products.saveAndFlush(Product.draftFor(supplier, new ProductId(UUID.randomUUID()), checked,
                 clock.instant()));
         return ProductView.of(product);
@@ -84,12 +92,108 @@ public class ProductManagement {
         if (product.version() != expectedVersion) {
             throw new DomainException(DomainException.Kind.CONFLICT, "error.concurrent-change");
         }
-        product.revise(checked(details), clock.instant());
+        product.revise(checked(product.supplier(), details), clock.instant());
         products.flush();
         if (product.status() == ProductStatus.PUBLISHED) {
             listings.publish(publication(product));
         }
         return ProductView.of(product);
+    }
+
+    /**
+     * Adds one of the supplier's uploaded images after the product's others. Like every change,
+     * it moves the product to a new version, so a revision based on the old one is refused
+     * rather than silently dropping the image.
+     */
+    @Transactional
+    public ProductView attachImage(Actor actor, ProductId id, UUID image) {
+        return change(actor, id, details -> {
+            List<UUID> images = new ArrayList<>(details.images());
+            images.add(image);
+            return with(details, details.certifications(), images);
+        });
+    }
+
+    @Transactional
+    public ProductView detachImage(Actor actor, ProductId id, UUID image) {
+        return change(actor, id, details -> {
+            if (!details.images().contains(image)) {
+                throw DomainException.notFound();
+            }
+            return with(details, details.certifications(),
+                    details.images().stream().filter(i -> !i.equals(image)).toList());
+        });
+    }
+
+    /** Moves an image {@code offset} places towards the end (negative: towards the front; the first is the main image). */
+    @Transactional
+    public ProductView moveImage(Actor actor, ProductId id, UUID image, int offset) {
+        return change(actor, id, details -> {
+            List<UUID> images = new ArrayList<>(details.images());
+            int from = images.indexOf(image);
+            if (from < 0) {
+                throw DomainException.notFound();
+            }
+            images.add(Math.clamp((long) from + offset, 0, images.size() - 1), images.remove(from));
+            return with(details, details.certifications(), images);
+        });
+    }
+
+    /**
+     * Attaches one of the supplier's certificate files to the product's certification of that
+     * kind, declaring the certification if it was not (except OTHER, which needs its name first).
+     */
+    @Transactional
+    public ProductView attachCertificate(Actor actor, ProductId id, CertificationKind kind, UUID certificate) {
+        return change(actor, id, details -> {
+            List<ProductDetails.Certification> certifications = new ArrayList<>();
+            boolean found = false;
+            for (ProductDetails.Certification c : details.certifications()) {
+                if (c.kind() == kind && !found) {
+                    certifications.add(new ProductDetails.Certification(kind, c.name(), certificate));
+                    found = true;
+                } else {
+                    certifications.add(c);
+                }
+            }
+            if (!found && kind == CertificationKind.OTHER) {
+                throw new DomainException(DomainException.Kind.CONFLICT, "error.product.certification-undeclared");
+            }
+            if (!found) {
+                certifications.add(new ProductDetails.Certification(kind, null, certificate));
+            }
+            return with(details, certifications, details.images());
+        });
+    }
+
+    @Transactional
+    public ProductView detachCertificate(Actor actor, ProductId id, CertificationKind kind) {
+        return change(actor, id, details -> {
+            if (details.certifications().stream().noneMatch(c -> c.kind() == kind && c.certificate() != null)) {
+                throw DomainException.notFound();
+            }
+            return with(details, details.certifications().stream()
+                    .map(c -> c.kind() == kind ? new ProductDetails.Certification(kind, c.name(), null) : c)
+                    .toList(), details.images());
+        });
+    }
+
+    private ProductView change(Actor actor, ProductId id, UnaryOperator<ProductDetails> change) {
+        require(actor);
+        Product product = load(id);
+        product.revise(checked(product.supplier(), change.apply(product.details())), clock.instant());
+        products.flush();
+        if (product.status() == ProductStatus.PUBLISHED) {
+            listings.publish(publication(product));
+        }
+        return ProductView.of(product);
+    }
+
+    private static ProductDetails with(ProductDetails d, List<ProductDetails.Certification> certifications,
+            List<UUID> images) {
+        return new ProductDetails(d.hsCode(), d.defaultLocale(), d.texts(), d.specifications(), d.unit(),
+                d.minimumOrderQuantity(), d.currency(), d.tiers(), d.leadTimeDays(), d.origin(), d.portOfLoading(),
+                certifications, d.packaging(), images);
     }
 
     @Transactional
@@ -153,9 +257,10 @@ public class ProductManagement {
         return products.countByStatus(status);
     }
 
-    /** The rules that need the reference data, every violation named by its field. */
-    ProductDetails checked(ProductDetails details) {
+    /** The rules that need the reference data or the supplier's files, every violation named by its field. */
+    ProductDetails checked(OrganizationId supplier, ProductDetails details) {
         var problems = new InvalidInput.Collector();
+        checkMedia(supplier, details, problems);
         problems.check("hsCode", () -> hs.validate(details.hsCode()));
         if (details.origin() != null && !countries.exists(details.origin())) {
             problems.add("origin", "error.product.origin-unknown");
@@ -181,6 +286,29 @@ public class ProductManagement {
                 details.certifications(), details.packaging(), details.images());
     }
 
+    /** Images and certificate files must be the supplier's own uploads of the right kind, each image once. */
+    private void checkMedia(OrganizationId supplier, ProductDetails details, InvalidInput.Collector problems) {
+        Set<UUID> images = media.images(supplier, details.images());
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < details.images().size(); i++) {
+            UUID image = details.images().get(i);
+            if (!images.contains(image)) {
+                problems.add("images[" + i + "]", "error.product.image-unknown");
+            } else if (!seen.add(image)) {
+                problems.add("images[" + i + "]", "error.product.image-repeated");
+            }
+        }
+        List<UUID> certificateIds = details.certifications().stream().map(ProductDetails.Certification::certificate)
+                .filter(java.util.Objects::nonNull).toList();
+        Set<UUID> certificates = media.certificates(supplier, certificateIds);
+        for (int i = 0; i < details.certifications().size(); i++) {
+            UUID certificate = details.certifications().get(i).certificate();
+            if (certificate != null && !certificates.contains(certificate)) {
+                problems.add("certifications[" + i + "].certificate", "error.product.certificate-unknown");
+            }
+        }
+    }
+
     private ListingWriter.Publication publication(Product product) {
         ProductDetails details = product.details();
         OrganizationSummary supplier = organizations.find(product.supplier()).orElseThrow();
@@ -193,7 +321,8 @@ public class ProductManagement {
                         .map(t -> new PriceTiers.Tier(t.minQuantity(), t.unitPriceMinor())).toList(),
                         details.minimumOrderQuantity()),
                 details.leadTimeDays(), details.origin().value(), details.portOfLoading(),
-                details.certifications().stream().map(c -> new ListingView.Certification(c.kind(), c.name())).toList(),
+                details.certifications().stream()
+                        .map(c -> new ListingView.Certification(c.kind(), c.name(), c.certificate())).toList(),
                 packaging == null ? null : new ListingView.Packaging(packaging.unitsPerCarton(), packaging.lengthMm(),
                         packaging.widthMm(), packaging.heightMm(), packaging.grossWeightGrams()),
                 details.images(), product.version());

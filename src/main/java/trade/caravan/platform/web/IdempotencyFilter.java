@@ -82,7 +82,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             writeProblem(response, HttpStatus.PAYLOAD_TOO_LARGE, "error.too-large");
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+        boolean multipart = isMultipart(request);
+        byte[] body = multipart ? parts(request) : request.getInputStream().readNBytes(MAX_BODY + 1);
         if (body.length > MAX_BODY) {
             writeProblem(response, HttpStatus.PAYLOAD_TOO_LARGE, "error.too-large");
             return;
@@ -98,16 +99,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
             case IdempotencyKeys.Claim.InProgress inProgress ->
                     writeProblem(response, HttpStatus.CONFLICT, "error.idempotency.in-progress");
             case IdempotencyKeys.Claim.Replay(IdempotencyKeys.StoredResponse stored) -> replay(response, stored);
-            case IdempotencyKeys.Claim.Acquired acquired -> execute(request, response, chain, scope, key, body);
+            // the container keeps parsed parts; a raw body is read once and must be served again
+            case IdempotencyKeys.Claim.Acquired acquired -> execute(
+                    multipart ? request : new BufferedBodyRequest(request, body), response, chain, scope, key);
         }
     }
 
     private void execute(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-            String scope, String key, byte[] body) throws IOException, ServletException {
+            String scope, String key) throws IOException, ServletException {
         var cachingResponse = new ContentCachingResponseWrapper(response);
         boolean stored = false;
         try {
-            chain.doFilter(new BufferedBodyRequest(request, body), cachingResponse);
+            chain.doFilter(request, cachingResponse);
             int status = cachingResponse.getStatus();
             if (status < 500) {
                 keys.complete(scope, key, new IdempotencyKeys.StoredResponse(status,
@@ -158,7 +161,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             String query = request.getQueryString();
             digest.update((query == null ? "" : query).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            String contentType = request.getContentType();
+            // a multipart body is compared by its parts: a retry may use another boundary
+            String contentType = isMultipart(request) ? "multipart/form-data" : request.getContentType();
             digest.update((contentType == null ? "" : contentType).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(body);
@@ -166,6 +170,35 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.regionMatches(true, 0, "multipart/form-data", 0, "multipart/form-data".length());
+    }
+
+    /**
+     * A multipart body as its parts (name, file name, type, content, in order), parsed by the
+     * container within its upload limits, which keeps them for the handler. Reading the raw
+     * stream here instead would leave the handler without any part.
+     */
+    private static byte[] parts(HttpServletRequest request) throws IOException, ServletException {
+        var canonical = new java.io.ByteArrayOutputStream();
+        for (jakarta.servlet.http.Part part : request.getParts()) {
+            for (String field : new String[] {part.getName(), part.getSubmittedFileName(), part.getContentType()}) {
+                canonical.writeBytes((field == null ? "" : field).getBytes(StandardCharsets.UTF_8));
+                canonical.write(0);
+            }
+            canonical.writeBytes(Long.toString(part.getSize()).getBytes(StandardCharsets.US_ASCII));
+            canonical.write(0);
+            try (var in = part.getInputStream()) {
+                in.transferTo(canonical);
+            }
+            if (canonical.size() > MAX_BODY) {
+                break;
+            }
+        }
+        return canonical.toByteArray();
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
