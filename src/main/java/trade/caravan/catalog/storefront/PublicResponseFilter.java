@@ -26,6 +26,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import trade.caravan.platform.SupportedLocales;
 
 /**
@@ -43,7 +46,8 @@ import trade.caravan.platform.SupportedLocales;
  * </ul>
  * It runs before the security filters so that a hit costs no session or security work; that is
  * safe because only requests without any credential are answered, with what the application
- * answered an equivalent anonymous request.
+ * answered an equivalent anonymous request. Hits are counted ({@code caravan.public.pages.cache})
+ * rather than timed as {@code http.server.requests}, like a CDN's hits ({@link PublicPageMetrics}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -59,12 +63,22 @@ class PublicResponseFilter extends OncePerRequestFilter {
     private static final Set<String> PER_EXCHANGE = Set.of("set-cookie", "x-request-id", "date", "content-length",
             "transfer-encoding", "connection", "keep-alive");
 
+    private static final String LOOKED_UP = PublicResponseFilter.class.getName() + ".lookedUp";
+    private static final String KEY = PublicResponseFilter.class.getName() + ".key";
+    private static final String HIT = PublicResponseFilter.class.getName() + ".hit";
+
     private final PublicPageCache cache;
     private final LocaleResolver locales;
+    private final Counter hits;
+    private final Counter misses;
 
-    PublicResponseFilter(PublicPageCache cache, LocaleResolver locales) {
+    PublicResponseFilter(PublicPageCache cache, LocaleResolver locales, MeterRegistry meters) {
         this.cache = cache;
         this.locales = locales;
+        this.hits = Counter.builder("caravan.public.pages.cache").tag("result", "hit")
+                .description("Anonymous public catalog pages answered from this node's cache").register(meters);
+        this.misses = Counter.builder("caravan.public.pages.cache").tag("result", "miss")
+                .description("Shareable public catalog pages rendered and stored").register(meters);
     }
 
     @Override
@@ -76,14 +90,13 @@ class PublicResponseFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        PublicPageCache.@Nullable ResponseKey key = shareable(request);
-        if (key != null) {
-            PublicPageCache.@Nullable CachedResponse hit = cache.response(key);
-            if (hit != null) {
-                replay(hit, request, response);
-                return;
-            }
+        PublicPageCache.@Nullable CachedResponse hit = hit(request);
+        if (hit != null) {
+            hits.increment();
+            replay(hit, request, response);
+            return;
         }
+        PublicPageCache.@Nullable ResponseKey key = (PublicPageCache.ResponseKey) request.getAttribute(KEY);
         long generation = cache.generation();
         var capture = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, capture);
@@ -94,6 +107,7 @@ class PublicResponseFilter extends OncePerRequestFilter {
             String etag = etag(body);
             capture.setHeader(HttpHeaders.ETAG, etag);
             if (key != null && response.getHeaders(HttpHeaders.SET_COOKIE).isEmpty()) {
+                misses.increment();
                 cache.store(key, new PublicPageCache.CachedResponse(headers(response), body, etag), generation);
             }
             if (notModified(request, etag)) {
@@ -102,6 +116,30 @@ class PublicResponseFilter extends OncePerRequestFilter {
             }
         }
         capture.copyBodyToResponse();
+    }
+
+    /**
+     * The stored answer to this request, if it is shareable and one is stored; looked up once per
+     * request (the observation predicate asks first, see {@link PublicPageMetrics}).
+     */
+    PublicPageCache.@Nullable CachedResponse hit(HttpServletRequest request) {
+        if (request.getAttribute(LOOKED_UP) != null) {
+            return (PublicPageCache.CachedResponse) request.getAttribute(HIT);
+        }
+        request.setAttribute(LOOKED_UP, Boolean.TRUE);
+        if (shouldNotFilter(request)) {
+            return null;
+        }
+        PublicPageCache.@Nullable ResponseKey key = shareable(request);
+        if (key == null) {
+            return null;
+        }
+        request.setAttribute(KEY, key);
+        PublicPageCache.@Nullable CachedResponse hit = cache.response(key);
+        if (hit != null) {
+            request.setAttribute(HIT, hit);
+        }
+        return hit;
     }
 
     /** The cache key of a request any anonymous visitor could have made, else {@code null}. */
