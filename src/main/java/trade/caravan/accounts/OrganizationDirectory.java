@@ -8,4 +8,7 @@ import trade.caravan.shared.OrganizationId;
 public interface OrganizationDirectory {
 
     Optional<OrganizationSummary> find(OrganizationId id);
+
+    /** The public face and what the platform has verified about it (a storefront shows these). */
+    Optional<OrganizationFacts> facts(OrganizationId id);
 }

@@ -3,11 +3,13 @@ package trade.caravan.accounts.organization;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import trade.caravan.accounts.Actor;
 import trade.caravan.accounts.OrganizationDirectory;
+import trade.caravan.accounts.OrganizationFacts;
 import trade.caravan.accounts.OrganizationSummary;
 import trade.caravan.accounts.Permission;
 import trade.caravan.accounts.securityevents.SecurityEvents;
@@ -27,12 +29,15 @@ public class OrganizationSettings implements OrganizationDirectory {
     private final Tenancy tenancy;
     private final SecurityEvents events;
     private final CountryCheck countries;
+    private final JdbcClient jdbc;
 
-    OrganizationSettings(Organizations organizations, Tenancy tenancy, SecurityEvents events, CountryCheck countries) {
+    OrganizationSettings(Organizations organizations, Tenancy tenancy, SecurityEvents events, CountryCheck countries,
+            JdbcClient jdbc) {
         this.organizations = organizations;
         this.tenancy = tenancy;
         this.events = events;
         this.countries = countries;
+        this.jdbc = jdbc;
     }
 
     @Transactional(readOnly = true)
@@ -68,6 +73,25 @@ public class OrganizationSettings implements OrganizationDirectory {
             OrganizationProfile profile = o.profile();
             return new OrganizationSummary(o.id(), profile.legalName(), profile.country(), profile.tradeRole(),
                     profile.website());
+        });
+    }
+
+    /** Only the domain of an owner's verified address is told, never the address itself. */
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<OrganizationFacts> facts(OrganizationId id) {
+        return organizations.findById(id.value()).map(o -> {
+            OrganizationProfile profile = o.profile();
+            var domains = jdbc.sql("""
+                            select distinct split_part(u.email, '@', 2) as domain
+                            from accounts.memberships m join accounts.users u on u.id = m.user_id
+                            where m.organization_id = ? and m.role = 'OWNER' and u.email_verified_at is not null
+                              and u.enabled
+                            order by domain""")
+                    .param(id.value()).query(String.class).list();
+            return new OrganizationFacts(new OrganizationSummary(o.id(), profile.legalName(), profile.country(),
+                    profile.tradeRole(), profile.website()), o.createdAt(), profile.registrationNumber() != null,
+                    domains);
         });
     }
 

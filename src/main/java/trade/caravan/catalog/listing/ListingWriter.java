@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +21,7 @@ import trade.caravan.reference.HsEntry;
 import trade.caravan.reference.HsNomenclature;
 import trade.caravan.shared.CurrencyCode;
 import trade.caravan.shared.Money;
+import trade.caravan.shared.OrganizationId;
 
 /**
  * Keeps listings in step with products: called in the transaction that publishes, revises or
@@ -42,12 +44,15 @@ public class ListingWriter {
     private final HsNomenclature hs;
     private final IndicativePrices prices;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ListingWriter(Listings listings, HsNomenclature hs, IndicativePrices prices, Clock clock) {
+    ListingWriter(Listings listings, HsNomenclature hs, IndicativePrices prices, Clock clock,
+            ApplicationEventPublisher events) {
         this.listings = listings;
         this.hs = hs;
         this.prices = prices;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -98,11 +103,15 @@ public class ListingWriter {
         listing.updatedAt = now;
         listing.productVersion = publication.version();
         listings.save(listing);
+        events.publishEvent(new ListingChanged(publication.id(), publication.supplier().id()));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void withdraw(ProductId id) {
-        listings.findById(id.value()).ifPresent(listings::delete);
+        listings.findById(id.value()).ifPresent(listing -> {
+            listings.delete(listing);
+            events.publishEvent(new ListingChanged(id, new OrganizationId(listing.supplierId)));
+        });
     }
 
     private @Nullable Long euroCents(Money price) {
