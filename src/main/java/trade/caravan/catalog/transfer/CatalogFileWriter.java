@@ -50,9 +50,18 @@ final class CatalogFileWriter implements AutoCloseable {
     }
 
     void write(ProductView product) throws IOException {
+        write(product, true);
+    }
+
+    /** Writes the product as a new one: without its id, so that importing the row creates it. */
+    void writeNew(ProductView product) throws IOException {
+        write(product, false);
+    }
+
+    private void write(ProductView product, boolean withId) throws IOException {
         ProductDetails details = product.details();
         List<String> cells = new ArrayList<>();
-        cells.add(product.id().toString());
+        cells.add(withId ? product.id().toString() : "");
         cells.add(product.sku() == null ? "" : product.sku());
         cells.add(product.status().name());
         cells.add(details.hsCode());
