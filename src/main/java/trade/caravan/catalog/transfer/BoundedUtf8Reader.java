@@ -109,6 +109,9 @@ final class BoundedUtf8Reader extends Reader {
 
     /** Decodes the next characters into the buffer; false at the end of the input. */
     private boolean fill() throws IOException {
+        if (flushed) {
+            return false;
+        }
         chars.clear();
         while (chars.position() == 0 && !malformed) {
             if (!endOfInput && bytes.remaining() < BUFFER / 2) {

@@ -24,11 +24,11 @@ record ImportJobView(UUID id, ImportState state, @Nullable String fileName, Stri
     }
 
     /** Percent of the rows written, 0 to 100. */
-    int percent() {
+    public int percent() {
         return rowsTotal == 0 ? (state == ImportState.SUCCEEDED ? 100 : 0) : (int) (100L * rowsDone / rowsTotal);
     }
 
-    boolean finished() {
+    public boolean finished() {
         return state.finished();
     }
 }

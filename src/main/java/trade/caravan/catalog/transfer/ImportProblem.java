@@ -19,7 +19,7 @@ record ImportProblem(long line, @Nullable String column, String code, List<Strin
         return new ImportProblem(line, column, code, java.util.Arrays.stream(arguments).map(String::valueOf).toList());
     }
 
-    Object[] messageArguments() {
+    public Object[] messageArguments() {
         return arguments.toArray();
     }
 }

@@ -68,6 +68,13 @@ class CatalogFileReaderTests {
     }
 
     @Test
+    void theLastRowNeedsNoLineBreak() {
+        var file = read(HEADER + "\n" + ROW);
+        assertThat(file.problems()).isEmpty();
+        assertThat(file.rows()).extracting(CatalogFileReader.Row::line).containsExactly(2L);
+    }
+
+    @Test
     void latin1AndGbkBytesAreRefusedWithTheirLineNeverMangled() {
         for (Charset charset : List.of(StandardCharsets.ISO_8859_1, Charset.forName("GBK"))) {
             String text = HEADER + "\n" + ROW.replace("K-1", "K-2").replace("电热水壶", "") + "\n"
