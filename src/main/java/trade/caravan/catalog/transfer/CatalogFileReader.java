@@ -135,7 +135,7 @@ final class CatalogFileReader {
                     continue;
                 }
                 if (header == null) {
-                    header = header(record, problems);
+                    header = header(line, record, problems);
                     if (header == null) {
                         return ParsedFile.refused(problems);
                     }
@@ -178,13 +178,13 @@ final class CatalogFileReader {
         }
     }
 
-    private static @Nullable Header header(CSVRecord record, List<ImportProblem> problems) {
+    private static @Nullable Header header(long line, CSVRecord record, List<ImportProblem> problems) {
         int before = problems.size();
         List<String> names = new ArrayList<>();
         Map<String, Integer> positions = new HashMap<>();
         Map<String, String[]> languages = new LinkedHashMap<>();
         if (record.size() == 1 && record.get(0).indexOf(';') >= 0) {
-            problems.add(ImportProblem.of(1, null, "error.import.semicolons"));
+            problems.add(ImportProblem.of(line, null, "error.import.semicolons"));
             return null;
         }
         for (int i = 0; i < record.size(); i++) {
@@ -192,38 +192,38 @@ final class CatalogFileReader {
             names.add(name);
             String key = CatalogCsv.columnKey(name);
             if (name.isEmpty()) {
-                problems.add(ImportProblem.of(1, null, "error.import.column-blank", i + 1));
+                problems.add(ImportProblem.of(line, null, "error.import.column-blank", i + 1));
                 continue;
             }
             boolean title = key.startsWith(TITLE_PREFIX);
             if (title || key.startsWith(DESCRIPTION_PREFIX)) {
                 String tag = languageTag(key.substring(title ? TITLE_PREFIX.length() : DESCRIPTION_PREFIX.length()));
                 if (tag == null) {
-                    problems.add(ImportProblem.of(1, name, "error.import.column-language"));
+                    problems.add(ImportProblem.of(line, name, "error.import.column-language"));
                     continue;
                 }
                 String[] columns = languages.computeIfAbsent(tag, t -> new String[2]);
                 if (columns[title ? 0 : 1] != null) {
-                    problems.add(ImportProblem.of(1, name, "error.import.column-repeated"));
+                    problems.add(ImportProblem.of(line, name, "error.import.column-repeated"));
                     continue;
                 }
                 columns[title ? 0 : 1] = name;
                 key = (title ? TITLE_PREFIX : DESCRIPTION_PREFIX) + tag;
             } else if (!CatalogCsv.LEADING.contains(key) && !CatalogCsv.TRAILING.contains(key)) {
-                problems.add(ImportProblem.of(1, name, "error.import.column-unknown"));
+                problems.add(ImportProblem.of(line, name, "error.import.column-unknown"));
                 continue;
             }
             if (positions.putIfAbsent(key, i) != null) {
-                problems.add(ImportProblem.of(1, name, "error.import.column-repeated"));
+                problems.add(ImportProblem.of(line, name, "error.import.column-repeated"));
             }
         }
         for (String required : CatalogCsv.REQUIRED.stream().sorted().toList()) {
             if (!positions.containsKey(required)) {
-                problems.add(ImportProblem.of(1, required, "error.import.column-missing"));
+                problems.add(ImportProblem.of(line, required, "error.import.column-missing"));
             }
         }
         if (languages.values().stream().noneMatch(columns -> columns[0] != null)) {
-            problems.add(ImportProblem.of(1, TITLE_PREFIX + "en", "error.import.column-missing"));
+            problems.add(ImportProblem.of(line, TITLE_PREFIX + "en", "error.import.column-missing"));
         }
         if (problems.size() > before) {
             return null;

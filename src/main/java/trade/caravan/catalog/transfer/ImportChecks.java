@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import trade.caravan.catalog.product.ProductBulk;
@@ -87,7 +88,7 @@ class ImportChecks {
         return found;
     }
 
-    ImportReport report(int rows, ProductBulk.@org.jspecify.annotations.Nullable Plan plan, List<ImportProblem> problems) {
+    ImportReport report(int rows, ProductBulk.@Nullable Plan plan, List<ImportProblem> problems) {
         List<ImportProblem> sorted = new ArrayList<>(problems);
         sorted.sort(Comparator.comparingLong(ImportProblem::line));
         List<ImportProblem> kept = sorted.subList(0, Math.min(sorted.size(), settings.maxErrors()));

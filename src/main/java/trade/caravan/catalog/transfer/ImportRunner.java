@@ -109,6 +109,7 @@ class ImportRunner {
 
     /** The import itself: one transaction, holding the job's lock, ending with the job SUCCEEDED. */
     private void write(OrganizationId organization, UUID job, ImportChecks.Checked checked) {
+        Instant started = clock.instant();
         tenancy.runAs(organization, () -> {
             jdbc.sql("select pg_advisory_xact_lock(" + LOCK_KEY + ")").param(job.toString())
                     .query((rs, n) -> n).list();
@@ -125,6 +126,8 @@ class ImportRunner {
                     plan.published()), clock.instant());
             deleteFile(job);
         });
+        log.info("Import {} of {} rows committed in {} ms", job, checked.rows().size(),
+                Duration.between(started, clock.instant()).toMillis());
     }
 
     private void deleteFile(UUID job) {

@@ -396,6 +396,19 @@ class CatalogImportTests {
     }
 
     @Test
+    void theDocumentedExampleIsAFileTheImportAccepts() throws Exception {
+        var supplier = accounts.organization();
+        byte[] example = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/examples/catalog-import-example.csv"));
+        mvc.perform(post("/api/v1/products/imports").param("dryRun", "true")
+                        .header("Authorization", "Bearer " + token(supplier, TokenScope.TRADE))
+                        .contentType("text/csv").content(example))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rows").value(3))
+                .andExpect(jsonPath("$.created").value(3))
+                .andExpect(jsonPath("$.published").value(1));
+    }
+
+    @Test
     void theTemplateIsAFileTheImportAccepts() throws Exception {
         var supplier = accounts.organization();
         Cookie session = TestAccounts.signIn(mvc, supplier.owner().email(), TestAccounts.PASSWORD);
