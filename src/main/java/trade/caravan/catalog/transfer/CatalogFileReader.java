@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
@@ -33,10 +34,6 @@ import trade.caravan.platform.InvalidInput;
 import trade.caravan.shared.CountryCode;
 import trade.caravan.shared.CurrencyCode;
 
-import static trade.caravan.catalog.transfer.CatalogCsv.CARTON_GROSS_WEIGHT_G;
-import static trade.caravan.catalog.transfer.CatalogCsv.CARTON_HEIGHT_MM;
-import static trade.caravan.catalog.transfer.CatalogCsv.CARTON_LENGTH_MM;
-import static trade.caravan.catalog.transfer.CatalogCsv.CARTON_WIDTH_MM;
 import static trade.caravan.catalog.transfer.CatalogCsv.CERTIFICATIONS;
 import static trade.caravan.catalog.transfer.CatalogCsv.CURRENCY;
 import static trade.caravan.catalog.transfer.CatalogCsv.DEFAULT_LOCALE;
@@ -81,7 +78,7 @@ final class CatalogFileReader {
             @Nullable ProductDetails details, Set<String> badColumns, boolean identityProblem) {
 
         ProductBulk.Row toBulk() {
-            return new ProductBulk.Row((int) line, id, sku, status, java.util.Objects.requireNonNull(details));
+            return new ProductBulk.Row((int) line, id, sku, status, Objects.requireNonNull(details));
         }
     }
 

@@ -1,5 +1,6 @@
 package trade.caravan.catalog.transfer;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -16,7 +17,7 @@ record ImportProblem(long line, @Nullable String column, String code, List<Strin
     }
 
     static ImportProblem of(long line, @Nullable String column, String code, Object... arguments) {
-        return new ImportProblem(line, column, code, java.util.Arrays.stream(arguments).map(String::valueOf).toList());
+        return new ImportProblem(line, column, code, Arrays.stream(arguments).map(String::valueOf).toList());
     }
 
     public Object[] messageArguments() {

@@ -41,6 +41,7 @@ import trade.caravan.catalog.product.ProductView;
 import trade.caravan.platform.Tenancy;
 import trade.caravan.support.IntegrationTest;
 import trade.caravan.support.TestAccounts;
+import trade.caravan.support.TestClock;
 
 @IntegrationTest
 class CatalogImportTests {
@@ -66,6 +67,8 @@ class CatalogImportTests {
     ImportRunner runner;
     @Autowired
     CatalogImports imports;
+    @Autowired
+    TestClock clock;
 
     /** A good row: sku and title tell the products apart. */
     static String row(String sku, String status, String title) {
@@ -256,6 +259,8 @@ class CatalogImportTests {
         String token = token(supplier, TokenScope.TRADE);
         importAndWait(token, file(List.of(row("K-1", "", "Kettle"), row("K-2", "", "Pot"))));
         ProductView kettle = all(supplier).stream().filter(p -> "K-1".equals(p.sku())).findFirst().orElseThrow();
+        mvc.perform(get("/api/v1/products/" + kettle.id()).header("Authorization", "Bearer " + token))
+                .andExpect(jsonPath("$.sku").value("K-1"));
 
         mvc.perform(post("/api/v1/products/imports").param("dryRun", "true").header("Authorization", "Bearer " + token)
                         .contentType("text/csv")
@@ -296,13 +301,14 @@ class CatalogImportTests {
         jdbc.sql("""
                 insert into catalog.import_jobs (id, organization_id, state, requested_by, created_at, started_at)
                 values (?, ?, 'RUNNING', 'test', ?, ?)""")
-                .params(running, supplier.id().value(), Timestamp.from(Instant.now()), Timestamp.from(Instant.now()))
+                .params(running, supplier.id().value(), Timestamp.from(clock.instant()), Timestamp.from(clock.instant()))
                 .update();
         String token = token(supplier, TokenScope.TRADE);
         mvc.perform(post("/api/v1/products/imports").header("Authorization", "Bearer " + token)
                         .contentType("text/csv").content(file(rows(1, "R-")).getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.code").value("error.import.running"));
+        jdbc.sql("update catalog.import_jobs set state = 'FAILED' where id = ?").param(running).update();
     }
 
     @Test
@@ -310,7 +316,7 @@ class CatalogImportTests {
         var supplier = accounts.organization();
         UUID dead = UUID.randomUUID();
         UUID alive = UUID.randomUUID();
-        Instant longAgo = Instant.now().minus(Duration.ofHours(2));
+        Instant longAgo = clock.instant().minus(Duration.ofHours(2));
         for (UUID job : List.of(dead, alive)) {
             jdbc.sql("""
                     insert into catalog.import_jobs (id, organization_id, state, requested_by, created_at, started_at)
