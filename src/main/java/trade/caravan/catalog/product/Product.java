@@ -3,6 +3,7 @@ package trade.caravan.catalog.product;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
@@ -46,6 +47,8 @@ class Product {
     private UUID id;
     @TenantId
     private UUID supplierId;
+    /** The supplier's own reference, unique among its products when present (imports match on it). */
+    private @Nullable String sku;
     @Enumerated(EnumType.STRING)
     private ProductStatus status;
     private String hsCode;
@@ -147,6 +150,15 @@ class Product {
         updatedAt = now;
     }
 
+    /** Gives the product the supplier's own reference, or takes it away ({@code null}). */
+    void identify(@Nullable String sku, Instant now) {
+        if (Objects.equals(this.sku, sku)) {
+            return;
+        }
+        this.sku = sku;
+        updatedAt = now;
+    }
+
     private void apply(ProductDetails details, Instant now) {
         hsCode = details.hsCode();
         defaultLocale = details.defaultLocale();
@@ -185,6 +197,10 @@ class Product {
 
     ProductStatus status() {
         return status;
+    }
+
+    @Nullable String sku() {
+        return sku;
     }
 
     long version() {

@@ -30,8 +30,8 @@ import trade.caravan.platform.DomainException;
 import trade.caravan.platform.InvalidInput;
 import trade.caravan.reference.Countries;
 import trade.caravan.reference.Currencies;
+import trade.caravan.reference.HsCode;
 import trade.caravan.reference.HsNomenclature;
-import trade.caravan.reference.Location;
 import trade.caravan.reference.Locations;
 import trade.caravan.reference.UnLocode;
 import trade.caravan.shared.OrganizationId;
@@ -47,10 +47,7 @@ public class ProductManagement {
     private final Products products;
     private final ListingWriter listings;
     private final OrganizationDirectory organizations;
-    private final HsNomenclature hs;
-    private final Countries countries;
-    private final Currencies currencies;
-    private final Locations locations;
+    private final ReferenceLookups lookups;
     private final SupplierMedia media;
     private final Clock clock;
 
@@ -60,10 +57,7 @@ public class ProductManagement {
         this.products = products;
         this.listings = listings;
         this.organizations = organizations;
-        this.hs = hs;
-        this.countries = countries;
-        this.currencies = currencies;
-        this.locations = locations;
+        this.lookups = ReferenceLookups.direct(hs, countries, currencies, locations);
         this.media = media;
         this.clock = clock;
     }
@@ -259,27 +253,28 @@ public class ProductManagement {
 
     /** The rules that need the reference data or the supplier's files, every violation named by its field. */
     ProductDetails checked(OrganizationId supplier, ProductDetails details) {
+        return checked(supplier, details, lookups);
+    }
+
+    /** The same rules, with the lookups given (a bulk import remembers them: {@link #rememberingLookups()}). */
+    ProductDetails checked(OrganizationId supplier, ProductDetails details, ReferenceLookups lookups) {
         var problems = new InvalidInput.Collector();
         checkMedia(supplier, details, problems);
-        problems.check("hsCode", () -> hs.validate(details.hsCode()));
-        if (details.origin() != null && !countries.exists(details.origin())) {
+        HsCode hsCode = problems.check("hsCode", () -> lookups.hs(details.hsCode()));
+        if (details.origin() != null && !lookups.country(details.origin())) {
             problems.add("origin", "error.product.origin-unknown");
         }
-        if (details.currency() != null && currencies.find(details.currency()).filter(c -> c.current()).isEmpty()) {
+        if (details.currency() != null && !lookups.currentCurrency(details.currency())) {
             problems.add("currency", "error.product.currency-unknown", details.currency().value());
         }
         if (details.portOfLoading() != null) {
-            if (!UnLocode.isWellFormed(details.portOfLoading())) {
+            if (!UnLocode.isWellFormed(details.portOfLoading())
+                    || !lookups.transportLocation(UnLocode.of(details.portOfLoading()))) {
                 problems.add("portOfLoading", "error.product.port-unknown");
-            } else {
-                Location port = locations.find(UnLocode.of(details.portOfLoading())).orElse(null);
-                if (port == null || port.functions().isEmpty()) {
-                    problems.add("portOfLoading", "error.product.port-unknown");
-                }
             }
         }
         problems.throwIfAny();
-        return new ProductDetails(hs.validate(details.hsCode()).dotted(), details.defaultLocale(), details.texts(),
+        return new ProductDetails(hsCode.dotted(), details.defaultLocale(), details.texts(),
                 details.specifications(), details.unit(), details.minimumOrderQuantity(), details.currency(),
                 details.tiers(), details.leadTimeDays(), details.origin(),
                 details.portOfLoading() == null ? null : UnLocode.of(details.portOfLoading()).value(),
@@ -309,9 +304,29 @@ public class ProductManagement {
         }
     }
 
+    /** Lookups that remember their answers, for checking many products at once. */
+    ReferenceLookups rememberingLookups() {
+        return lookups.remembering();
+    }
+
+    /**
+     * Writes or removes the listing of a product whose changes are already flushed (its version
+     * counted): bulk imports flush many products first, and name their supplier once.
+     */
+    void relist(Product product, OrganizationSummary supplier) {
+        if (product.status() == ProductStatus.PUBLISHED) {
+            listings.publish(publication(product, supplier));
+        } else {
+            listings.withdraw(product.id());
+        }
+    }
+
     private ListingWriter.Publication publication(Product product) {
+        return publication(product, organizations.find(product.supplier()).orElseThrow());
+    }
+
+    private ListingWriter.Publication publication(Product product, OrganizationSummary supplier) {
         ProductDetails details = product.details();
-        OrganizationSummary supplier = organizations.find(product.supplier()).orElseThrow();
         var packaging = details.packaging();
         return new ListingWriter.Publication(product.id(), supplier, details.hsCode(), details.defaultLocale(),
                 details.texts().stream().map(t -> new ListingView.Text(t.locale(), t.title(), t.description())).toList(),

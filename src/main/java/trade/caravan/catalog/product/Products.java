@@ -27,4 +27,23 @@ interface Products extends JpaRepository<Product, UUID> {
     UUID LAST_ID = new UUID(-1L, -1L);
 
     long countByStatus(ProductStatus status);
+
+    /** All products in the order they were created, a page after the given one (exports). */
+    @Query("""
+            select p from Product p
+            where p.createdAt > :afterCreated or (p.createdAt = :afterCreated and p.id > :afterId)
+            order by p.createdAt, p.id""")
+    List<Product> inCreationOrder(Instant afterCreated, UUID afterId, Limit limit);
+
+    /** Earlier than any stored time, for the first page of {@link #inCreationOrder}. */
+    Instant BEGINNING = Instant.parse("0001-01-01T00:00:00Z");
+    UUID FIRST_ID = new UUID(0L, 0L);
+
+    /** The language tags the products have texts in. */
+    @Query("select distinct t.locale from Product p join p.texts t")
+    List<String> locales();
+
+    /** The supplier's references in use: product id and sku. */
+    @Query("select p.id, p.sku from Product p where p.sku is not null")
+    List<Object[]> skus();
 }

@@ -66,12 +66,14 @@ class ProductsApi {
         }
     }
 
+    /** {@code sku}: the supplier's own reference, set by catalog imports (docs/catalog-import-format.md). */
     record ProductResource(UUID id, ProductStatus status, long version, ProductBody details,
-            java.time.Instant createdAt, java.time.Instant updatedAt, java.time.@Nullable Instant publishedAt) {
+            java.time.Instant createdAt, java.time.Instant updatedAt, java.time.@Nullable Instant publishedAt,
+            @Nullable String sku) {
 
         static ProductResource of(ProductView view) {
             return new ProductResource(view.id().value(), view.status(), view.version(),
-                    ProductBody.of(view.details()), view.createdAt(), view.updatedAt(), view.publishedAt());
+                    ProductBody.of(view.details()), view.createdAt(), view.updatedAt(), view.publishedAt(), view.sku());
         }
     }
 
