@@ -1,5 +1,6 @@
 package trade.caravan.accounts;
 
+import java.util.List;
 import java.util.Optional;
 
 import trade.caravan.shared.OrganizationId;
@@ -8,4 +9,7 @@ import trade.caravan.shared.OrganizationId;
 public interface OrganizationDirectory {
 
     Optional<OrganizationSummary> find(OrganizationId id);
+
+    /** Organizations that sell abroad (trade role EXPORTER or BOTH), longest registered first. */
+    List<OrganizationSummary> suppliers(int limit);
 }
