@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -51,8 +53,8 @@ import trade.caravan.shared.OrganizationId;
  * services (one product and one listing at a time, with their checks) would take hours. It first
  * registers the supplier organizations through accounts, then streams batches of listings into
  * {@code catalog.listings} and its child tables with COPY, one transaction per batch, on a few
- * connections at once while the next batches are generated; memory stays at a few batches
- * whatever the count.
+ * connections at once while as many threads generate the next batches; memory stays at a few
+ * batches whatever the count.
  *
  * <p>Only listings are written, not the products behind them: listings are what search indexes
  * and public pages read, the generated suppliers have no members who could edit products, and
@@ -149,7 +151,7 @@ class BulkListings {
         log.info("Generating {} listings (seed {}) for {} new suppliers, {} per batch, {} writers", count, seed,
                 suppliers.size(), batchSize, writers);
 
-        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(writers + 1);
+        BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2 * writers);
         var progress = new Progress(count, started);
         List<Thread> threads = new ArrayList<>();
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -158,21 +160,29 @@ class BulkListings {
                 threads.forEach(Thread::interrupt);
             }
         };
-        threads.add(Thread.ofPlatform().name("listing-generator").daemon().unstarted(() -> {
-            try {
-                for (long first = 0; first < count; first += batchSize) {
-                    queue.put(encoder.batch(first, (int) Math.min(batchSize, count - first)));
+        // as many generating threads as writers, each taking the next batch's numbers: batches are
+        // independent (a listing depends on its seed and index alone), so their order does not matter
+        AtomicLong next = new AtomicLong();
+        AtomicInteger generating = new AtomicInteger(writers);
+        for (int g = 0; g < writers; g++) {
+            threads.add(Thread.ofPlatform().name("listing-generator-" + g).daemon().unstarted(() -> {
+                try {
+                    for (long first = next.getAndAdd(batchSize); first < count; first = next.getAndAdd(batchSize)) {
+                        queue.put(encoder.batch(first, (int) Math.min(batchSize, count - first)));
+                    }
+                    if (generating.decrementAndGet() == 0) {
+                        for (int i = 0; i < writers; i++) {
+                            queue.put(Batch.END);
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    // a writer failed and stopped everything
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    fail.accept(e);
                 }
-                for (int i = 0; i < writers; i++) {
-                    queue.put(Batch.END);
-                }
-            } catch (InterruptedException e) {
-                // a writer failed and stopped everything
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                fail.accept(e);
-            }
-        }));
+            }));
+        }
         for (int w = 0; w < writers; w++) {
             threads.add(Thread.ofPlatform().name("listing-writer-" + w).daemon().unstarted(() -> {
                 try {

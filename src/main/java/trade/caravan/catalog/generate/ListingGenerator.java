@@ -48,7 +48,8 @@ public final class ListingGenerator {
     private static final int[] TIER_STEPS = {2, 2, 3, 5, 5, 10};
     /** Tier breaks stop at this multiple of the MOQ: nobody quotes for a million times the minimum. */
     private static final int LAST_TIER_TIMES_MOQ = 100;
-    private static final int MODIFIER_PERCENT = 55;
+    private static final int MODIFIER_PERCENT = 60;
+    private static final int HOOK_PERCENT = 30;
     private static final int PACKAGING_PERCENT = 90;
     private static final long SECONDS_PER_YEAR = 365L * 24 * 3600;
     private static final String ENGLISH = "en";
@@ -136,8 +137,9 @@ public final class ListingGenerator {
                 chosen.add(new Chosen(modifier, pick(random, modifier.group().terms())));
             }
         }
-        String titleEn = capitalize(title(chosen, article, true));
-        String titleZh = title(chosen, article, false);
+        Text hook = random.nextInt(100) < HOOK_PERCENT ? pick(random, vocabulary.hooks()) : null;
+        String titleEn = capitalize((hook == null ? "" : hook.en() + " ") + title(chosen, article, true));
+        String titleZh = (hook == null ? "" : hook.zh()) + title(chosen, article, false);
 
         long moq = roundQuantity(random, article.minimumOrder());
         CurrencyCode currency = weighted(random, country.currencies());

@@ -117,16 +117,18 @@ public final class Vocabulary {
     private final Map<CertificationKind, Text> certifications;
     private final Map<CurrencyCode, Integer> perThousandUsd;
     private final Descriptions descriptions;
+    private final List<Text> hooks;
 
     private Vocabulary(List<Chapter> chapters, Map<CountryCode, Country> countries, Map<UnitOfMeasure, UnitName> units,
             Map<CertificationKind, Text> certifications, Map<CurrencyCode, Integer> perThousandUsd,
-            Descriptions descriptions) {
+            Descriptions descriptions, List<Text> hooks) {
         this.chapters = List.copyOf(chapters);
         this.countries = Collections.unmodifiableMap(new LinkedHashMap<>(countries));
         this.units = Collections.unmodifiableMap(new LinkedHashMap<>(units));
         this.certifications = Collections.unmodifiableMap(new LinkedHashMap<>(certifications));
         this.perThousandUsd = Collections.unmodifiableMap(new LinkedHashMap<>(perThousandUsd));
         this.descriptions = descriptions;
+        this.hooks = List.copyOf(hooks);
     }
 
     /** The bundled vocabulary. */
@@ -179,6 +181,11 @@ public final class Vocabulary {
         return descriptions;
     }
 
+    /** Words that lead B2B titles whatever the product ("Wholesale", "批发"). */
+    public List<Text> hooks() {
+        return hooks;
+    }
+
     /** Every article of every chapter. */
     public List<Article> articles() {
         return chapters.stream().flatMap(c -> c.articles().stream()).toList();
@@ -223,7 +230,7 @@ public final class Vocabulary {
                 throw new IllegalStateException(PROBLEM + file + ": " + e.getMessage(), e);
             }
         }
-        return new Vocabulary(chapters, countries, units, certifications, rates, descriptions);
+        return new Vocabulary(chapters, countries, units, certifications, rates, descriptions, texts(common, "hooks"));
     }
 
     private static Country country(CountryCode code, Map<String, Object> value, Map<CurrencyCode, Integer> rates) {

@@ -78,6 +78,7 @@ class VocabularyTests {
         sentences.openings().forEach(VocabularyTests::bilingual);
         sentences.terms().forEach(VocabularyTests::bilingual);
         sentences.services().forEach(VocabularyTests::bilingual);
+        assertThat(vocabulary.hooks()).isNotEmpty().allSatisfy(VocabularyTests::bilingual);
     }
 
     @Test
