@@ -41,6 +41,7 @@ class DemoCatalog implements ApplicationRunner {
     /** A fixed seed: every fresh demo shows the same catalog. */
     static final long SEED = 20_261_127L;
     private static final int MAX_SUPPLIERS = 50;
+    private static final int PER_TRANSACTION = 10;
     private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
 
     /** What a demo exporter sells, by a word in its name; any other gets its country's usual chapters. */
@@ -78,8 +79,9 @@ class DemoCatalog implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        // exporters side by side (each in its own tenant scope), each product in a transaction of
-        // its own: a persistence context that grew with every product would make each flush slower
+        // exporters side by side (each in its own tenant scope), a few products per transaction: one
+        // commit each would wait on the disk 300 times, and a persistence context that grew with
+        // every product would make each flush slower
         List<Future<?>> seeding = new ArrayList<>();
         try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
             long first = 0;
@@ -89,10 +91,15 @@ class DemoCatalog implements ApplicationRunner {
                 var profile = new SupplierProfile(supplier.country(), chapters(supplier.legalName()));
                 long from = first;
                 seeding.add(executor.submit(() -> {
-                    for (long n = from; n < from + count; n++) {
-                        long index = n;
-                        tenancy.runAs(supplier.id(), () -> products.publish(
-                                products.createFor(supplier.id(), generator.details(index, profile)).id()));
+                    for (long chunk = from; chunk < from + count; chunk += PER_TRANSACTION) {
+                        long end = Math.min(chunk + PER_TRANSACTION, from + count);
+                        long start = chunk;
+                        tenancy.runAs(supplier.id(), () -> {
+                            for (long index = start; index < end; index++) {
+                                products.publish(products.createFor(supplier.id(),
+                                        generator.details(index, profile)).id());
+                            }
+                        });
                     }
                 }));
                 first += count;
