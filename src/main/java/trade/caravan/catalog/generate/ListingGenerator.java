@@ -33,10 +33,10 @@ import trade.caravan.shared.CurrencyCode;
  * country and export packaging. Valid by construction: every result passes {@link ProductDetails}
  * and the reference-data checks of product management.
  *
- * <p>Deterministic: the same seed and index give the same listing, on any machine, whatever was
- * generated before, so a benchmark can be rebuilt row for row. That is why it draws from a seeded
- * {@link SplittableRandom} and not from the application's {@code SecureRandom}: these are sample
- * data, not secrets, and being predictable is the point.
+ * <p>Deterministic: the same seed, index and suppliers give the same listing, on any machine,
+ * whatever was generated before, so a benchmark can be rebuilt row for row. That is why it draws
+ * from a seeded {@link SplittableRandom} and not from the application's {@code SecureRandom}:
+ * these are sample data, not secrets, and being predictable is the point.
  */
 public final class ListingGenerator {
 
@@ -434,10 +434,5 @@ public final class ListingGenerator {
             }
         }
         return weights.length - 1;
-    }
-
-    /** Countries the vocabulary has ports for, so suppliers there can be generated. */
-    public List<CountryCode> countries() {
-        return List.copyOf(vocabulary.countries().keySet());
     }
 }
