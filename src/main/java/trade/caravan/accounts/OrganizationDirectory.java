@@ -1,5 +1,6 @@
 package trade.caravan.accounts;
 
+import java.util.List;
 import java.util.Optional;
 
 import trade.caravan.shared.OrganizationId;
@@ -11,4 +12,6 @@ public interface OrganizationDirectory {
 
     /** The public face and what the platform has verified about it (a storefront shows these). */
     Optional<OrganizationFacts> facts(OrganizationId id);
+    /** Organizations that sell abroad (trade role EXPORTER or BOTH), longest registered first. */
+    List<OrganizationSummary> suppliers(int limit);
 }

@@ -25,10 +25,11 @@ import trade.caravan.shared.CountryCode;
 import trade.caravan.shared.OrganizationId;
 
 /**
- * Seeds a demo when the database has no organization yet: an exporter in China and importers in
- * Germany and Brazil, with members in every role. Passwords are random and printed to the log
- * once, at seeding; they are never stored anywhere else. On by default only on the embedded
- * database ({@code caravan.demo.enabled}).
+ * Seeds a demo when the database has no organization yet: exporters in China, Vietnam, India,
+ * Türkiye and Spain, importers in Germany and Brazil, with members in every role. Passwords are
+ * random and printed to the log once, at seeding; they are never stored anywhere else. On by
+ * default only on the embedded database ({@code caravan.demo.enabled}). The catalog seeds the
+ * exporters' products afterwards ({@code catalog.generate.DemoCatalog}).
  */
 @Component
 @ConditionalOnProperty(name = "caravan.demo.enabled", havingValue = "true")
@@ -58,7 +59,23 @@ class DemoData implements ApplicationRunner {
             new DemoOrganization(new OrganizationProfile("Importadora Paulista Ltda.",
                     new CountryCode("BR"), TradeRole.IMPORTER, "12.345.678/0001-90", "https://paulista.example"),
                     List.of(new Person("mariana.souza@paulista.example", "Mariana Souza", Role.OWNER, Locale.ENGLISH),
-                            new Person("pedro.alves@paulista.example", "Pedro Alves", Role.TRADER, Locale.ENGLISH))));
+                            new Person("pedro.alves@paulista.example", "Pedro Alves", Role.TRADER, Locale.ENGLISH))),
+            new DemoOrganization(new OrganizationProfile("宁波华腾家居用品有限公司 Ningbo Huateng Housewares Co., Ltd.",
+                    new CountryCode("CN"), TradeRole.EXPORTER, "91330206MA2DEMO02Y", "https://huateng.example"),
+                    List.of(new Person("wang.fang@huateng.example", "王芳 Wang Fang", Role.OWNER, Locale.SIMPLIFIED_CHINESE),
+                            new Person("liu.yang@huateng.example", "刘洋 Liu Yang", Role.TRADER, Locale.SIMPLIFIED_CHINESE))),
+            new DemoOrganization(new OrganizationProfile("Hai Phong Garment Joint Stock Company",
+                    new CountryCode("VN"), TradeRole.EXPORTER, "0201234567", "https://haiphonggarment.example"),
+                    List.of(new Person("nguyen.thu@haiphonggarment.example", "Nguyễn Thu", Role.OWNER, Locale.ENGLISH))),
+            new DemoOrganization(new OrganizationProfile("Tirupur Knit Exports Pvt. Ltd.",
+                    new CountryCode("IN"), TradeRole.EXPORTER, "33AABCT1234F1Z5", "https://tirupurknit.example"),
+                    List.of(new Person("priya.raman@tirupurknit.example", "Priya Raman", Role.OWNER, Locale.ENGLISH))),
+            new DemoOrganization(new OrganizationProfile("Anadolu Seramik ve Tekstil A.Ş.",
+                    new CountryCode("TR"), TradeRole.EXPORTER, "1234567890", "https://anadolu.example"),
+                    List.of(new Person("elif.yilmaz@anadolu.example", "Elif Yılmaz", Role.OWNER, Locale.ENGLISH))),
+            new DemoOrganization(new OrganizationProfile("Conservas y Especias del Levante S.L.",
+                    new CountryCode("ES"), TradeRole.EXPORTER, "B96123456", "https://levante.example"),
+                    List.of(new Person("lucia.garcia@levante.example", "Lucía García", Role.OWNER, Locale.ENGLISH))));
 
     private final SignUp signUp;
     private final UserAccounts users;

@@ -1,9 +1,12 @@
 package trade.caravan.accounts.organization;
 
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,6 +15,7 @@ import trade.caravan.accounts.OrganizationDirectory;
 import trade.caravan.accounts.OrganizationFacts;
 import trade.caravan.accounts.OrganizationSummary;
 import trade.caravan.accounts.Permission;
+import trade.caravan.accounts.TradeRole;
 import trade.caravan.accounts.securityevents.SecurityEvents;
 import trade.caravan.audit.AuditAction;
 import trade.caravan.platform.DomainException;
@@ -69,11 +73,20 @@ public class OrganizationSettings implements OrganizationDirectory {
     @Override
     @Transactional(readOnly = true)
     public Optional<OrganizationSummary> find(OrganizationId id) {
-        return organizations.findById(id.value()).map(o -> {
-            OrganizationProfile profile = o.profile();
-            return new OrganizationSummary(o.id(), profile.legalName(), profile.country(), profile.tradeRole(),
-                    profile.website());
-        });
+        return organizations.findById(id.value()).map(OrganizationSettings::summary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<OrganizationSummary> suppliers(int limit) {
+        return organizations.findByTradeRoleInOrderByCreatedAtAscIdAsc(EnumSet.of(TradeRole.EXPORTER, TradeRole.BOTH),
+                Limit.of(limit)).stream().map(OrganizationSettings::summary).toList();
+    }
+
+    private static OrganizationSummary summary(Organization organization) {
+        OrganizationProfile profile = organization.profile();
+        return new OrganizationSummary(organization.id(), profile.legalName(), profile.country(), profile.tradeRole(),
+                profile.website());
     }
 
     /** Only the domain of an owner's verified address is told, never the address itself. */
@@ -89,9 +102,7 @@ public class OrganizationSettings implements OrganizationDirectory {
                               and u.enabled
                             order by domain""")
                     .param(id.value()).query(String.class).list();
-            return new OrganizationFacts(new OrganizationSummary(o.id(), profile.legalName(), profile.country(),
-                    profile.tradeRole(), profile.website()), o.createdAt(), profile.registrationNumber() != null,
-                    domains);
+            return new OrganizationFacts(summary(o), o.createdAt(), profile.registrationNumber() != null, domains);
         });
     }
 

@@ -5,9 +5,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 
+import trade.caravan.accounts.OrganizationRegistry;
+import trade.caravan.accounts.TradeRole;
 import trade.caravan.accounts.identity.UserAccounts;
 import trade.caravan.accounts.identity.UserView;
 import trade.caravan.accounts.membership.MemberManagement;
@@ -15,6 +18,7 @@ import trade.caravan.accounts.securityevents.SecurityEvents;
 import trade.caravan.audit.AuditAction;
 import trade.caravan.platform.DomainException;
 import trade.caravan.platform.Tenancy;
+import trade.caravan.shared.CountryCode;
 import trade.caravan.shared.OrganizationId;
 
 /**
@@ -24,7 +28,7 @@ import trade.caravan.shared.OrganizationId;
  * answer as for a new registration: the form never reveals who is registered.
  */
 @Service
-public class SignUp {
+public class SignUp implements OrganizationRegistry {
 
     private final Organizations organizations;
     private final UserAccounts users;
@@ -62,6 +66,16 @@ public class SignUp {
             UserView user = users.registerVerified(email, displayName, password, locale);
             members.addFounder(user.id());
         });
+        return organization;
+    }
+
+    @Override
+    public OrganizationId registerWithoutMembers(String legalName, CountryCode country, TradeRole tradeRole,
+            @Nullable String website) {
+        OrganizationProfile profile = countries.checked(new OrganizationProfile(legalName, country, tradeRole, null,
+                website));
+        var organization = new OrganizationId(UUID.randomUUID());
+        tenancy.runAs(organization, () -> organizations.save(new Organization(organization, profile, clock.instant())));
         return organization;
     }
 

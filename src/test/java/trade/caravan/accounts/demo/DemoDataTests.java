@@ -21,8 +21,8 @@ import trade.caravan.accounts.identity.Passwords;
 
 /**
  * The demo on an empty database (a database of its own on the embedded server, hence embedded
- * only): an exporter in China, importers in Germany and Brazil, members in every role, sign-in
- * details logged once.
+ * only): exporters in five countries, importers in Germany and Brazil, members in every role,
+ * sign-in details logged once.
  */
 @Tag("embedded")
 @SpringBootTest(properties = {"caravan.demo.enabled=true", "caravan.database.embedded.database-name=demo"})
@@ -47,7 +47,7 @@ class DemoDataTests {
             demo.run(none);
             countries = jdbc.sql("select country from accounts.organizations order by country").query(String.class).list();
         }
-        assertThat(countries).containsExactly("BR", "CN", "DE");
+        assertThat(countries).containsExactly("BR", "CN", "CN", "DE", "ES", "IN", "TR", "VN");
         assertThat(jdbc.sql("select distinct role from accounts.memberships").query(String.class).list())
                 .containsExactlyInAnyOrder("OWNER", "ADMIN", "TRADER", "FINANCE", "VIEWER");
         assertThat(jdbc.sql("select count(*) from accounts.users where email_verified_at is null").query(Long.class).single())
@@ -60,6 +60,6 @@ class DemoDataTests {
         assertThat(passwords.matches(login.group(3), hash)).isTrue();
 
         demo.run(none);
-        assertThat(jdbc.sql("select count(*) from accounts.organizations").query(Long.class).single()).isEqualTo(3);
+        assertThat(jdbc.sql("select count(*) from accounts.organizations").query(Long.class).single()).isEqualTo(8);
     }
 }
