@@ -1,0 +1,134 @@
+package trade.caravan.catalog.listing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import trade.caravan.catalog.pricing.IndicativePrices;
+import trade.caravan.platform.DomainException;
+import trade.caravan.reference.Countries;
+import trade.caravan.reference.Country;
+import trade.caravan.reference.ExchangeRates;
+import trade.caravan.reference.HsEntry;
+import trade.caravan.reference.HsNomenclature;
+import trade.caravan.shared.CurrencyCode;
+import trade.caravan.shared.Money;
+
+/**
+ * The reference data a search page needs on every request (HS section and chapter names, country
+ * names, minor units, exchange rates), kept in memory: a results page must not cost dozens of
+ * database round trips. The nomenclature and countries are loaded once; rates are re-read after
+ * {@link #RATE_TTL} so a newly published ECB rate is picked up.
+ */
+@Component
+class SearchReference {
+
+    static final Duration RATE_TTL = Duration.ofMinutes(10);
+    private static final int DEFAULT_MINOR_DIGITS = 2;
+
+    private record Rate(Optional<BigDecimal> rate, Instant readAt) {
+    }
+
+    private final HsNomenclature hs;
+    private final Countries countries;
+    private final ExchangeRates rates;
+    private final IndicativePrices prices;
+    private final Clock clock;
+    private volatile Map<String, String> hsNames;
+    private volatile Map<String, Country> countriesByCode;
+    private final Map<String, Integer> minorDigits = new ConcurrentHashMap<>();
+    private final Map<String, Rate> rateCache = new ConcurrentHashMap<>();
+
+    SearchReference(HsNomenclature hs, Countries countries, ExchangeRates rates, IndicativePrices prices, Clock clock) {
+        this.hs = hs;
+        this.countries = countries;
+        this.rates = rates;
+        this.prices = prices;
+        this.clock = clock;
+    }
+
+    /** The English description of an HS section ("XVI") or chapter ("85"); the code itself if unknown. */
+    String hsName(String code) {
+        Map<String, String> names = hsNames;
+        if (names == null) {
+            names = new ConcurrentHashMap<>();
+            for (HsEntry section : hs.sections()) {
+                names.put(section.code(), section.description());
+                for (HsEntry chapter : hs.children(section)) {
+                    names.put(chapter.code(), chapter.description());
+                }
+            }
+            hsNames = names;
+        }
+        return names.getOrDefault(code, code);
+    }
+
+    /** A country's name in the reader's language; the code itself if unknown. */
+    String countryName(String code, Locale locale) {
+        Country country = countries().get(code);
+        return country == null ? code : country.displayName(locale);
+    }
+
+    private Map<String, Country> countries() {
+        Map<String, Country> all = countriesByCode;
+        if (all == null) {
+            all = countries.all(Locale.ENGLISH).stream()
+                    .collect(Collectors.toUnmodifiableMap(country -> country.code().value(), country -> country));
+            countriesByCode = all;
+        }
+        return all;
+    }
+
+    int minorDigits(CurrencyCode currency) {
+        return minorDigits.computeIfAbsent(currency.value(), code -> {
+            try {
+                return prices.minorDigits(currency);
+            } catch (DomainException unknown) {
+                return DEFAULT_MINOR_DIGITS;
+            }
+        });
+    }
+
+    /** The latest ECB rate from one currency to another, if the ECB quotes both. */
+    Optional<BigDecimal> rate(CurrencyCode from, CurrencyCode to) {
+        if (from.equals(to)) {
+            return Optional.of(BigDecimal.ONE);
+        }
+        Instant now = clock.instant();
+        Rate cached = rateCache.get(from.value() + to.value());
+        if (cached != null && cached.readAt().plus(RATE_TTL).isAfter(now)) {
+            return cached.rate();
+        }
+        Optional<BigDecimal> rate;
+        try {
+            rate = Optional.of(rates.latest(from, to).rate());
+        } catch (DomainException notQuoted) {
+            rate = Optional.empty();
+        }
+        rateCache.put(from.value() + to.value(), new Rate(rate, now));
+        return rate;
+    }
+
+    /**
+     * {@code price} in {@code to} at the latest rate, rounded half-even to its minor units: the
+     * arithmetic of {@link IndicativePrices}, with the rate and minor units from memory.
+     */
+    Optional<Money> convert(Money price, CurrencyCode to) {
+        return rate(price.currency(), to).map(rate -> convert(price, to, rate));
+    }
+
+    Money convert(Money price, CurrencyCode to, BigDecimal rate) {
+        BigDecimal amount = price.amount(minorDigits(price.currency())).multiply(rate);
+        int digits = minorDigits(to);
+        return new Money(amount.setScale(digits, RoundingMode.HALF_EVEN).movePointRight(digits).longValueExact(), to);
+    }
+}
