@@ -196,12 +196,14 @@ public class ListingSearch {
     /**
      * Searches the listings.
      *
-     * @param currency the buyer's currency: price bands are chosen and shown in it, prices converted to it
-     * @param locale   the reader's language: titles, snippets and labels in it where the listing has it
+     * @param buyerCurrency the buyer's currency when the request names none: price bands are chosen
+     *                      and shown in it, prices converted to it
+     * @param locale        the reader's language: titles, snippets and labels in it where the listing has it
      * @throws InvalidInput naming every bad parameter
      */
-    public SearchResults search(SearchRequest request, CurrencyCode currency, Locale locale) {
+    public SearchResults search(SearchRequest request, CurrencyCode buyerCurrency, Locale locale) {
         var problems = new InvalidInput.Collector();
+        CurrencyCode currency = currency(request.currency(), buyerCurrency, problems);
         Criteria criteria = check(request, currency, problems);
         Integer limit = problems.check("limit", () -> CursorPage.limit(request.limit()));
         Position after = problems.check("cursor", () -> Position.decode(request.cursor()));
@@ -217,15 +219,17 @@ public class ListingSearch {
             var search = Search.session(session);
             boolean broadened = after != null && after.broadened();
             Window window = fetch(search, criteria, broadened, after, limit);
-            String near = nearSpellings(criteria.text());
-            if (after == null && !broadened && near != null && window.total() < limit) {
-                broadened = true;
-                window = fetch(search, criteria, true, null, limit);
+            if (after == null && nearSpellings(criteria.text()) != null && window.total() < limit) {
+                Window broader = fetch(search, criteria, true, null, limit);
+                if (broader.total() > window.total()) {
+                    broadened = true;
+                    window = broader;
+                }
             }
             Facets facets = facets(search, criteria, broadened, window.result(), locale);
             List<Hit> hits = window.rows().stream().map(row -> hit(row, currency, locale)).toList();
             return new SearchResults(criteria.text(), criteria.sort(), hits, window.total(), window.nextCursor(),
-                    broadened, currency, facets);
+                    broadened, currency, criteria.bandCurrency(), facets);
         } catch (SearchException failure) {
             if (tooComplex(failure)) {
                 throw new DomainException(DomainException.Kind.INVALID, "error.search.query-too-complex");
@@ -240,6 +244,19 @@ public class ListingSearch {
                 .openSession()) {
             return Search.session(session).search(Listing.class).where(f -> f.matchAll()).fetchTotalHitCount();
         }
+    }
+
+    private CurrencyCode currency(@Nullable String requested, CurrencyCode buyerCurrency,
+            InvalidInput.Collector problems) {
+        if (requested == null || requested.isBlank()) {
+            return buyerCurrency;
+        }
+        String code = requested.strip().toUpperCase(Locale.ROOT);
+        if (code.matches("[A-Z]{3}") && reference.isCurrentCurrency(new CurrencyCode(code))) {
+            return new CurrencyCode(code);
+        }
+        problems.add("currency", "error.search.currency-invalid");
+        return buyerCurrency;
     }
 
     private @Nullable Criteria check(SearchRequest request, CurrencyCode currency, InvalidInput.Collector problems) {

@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,8 @@ import trade.caravan.catalog.pricing.IndicativePrices;
 import trade.caravan.platform.DomainException;
 import trade.caravan.reference.Countries;
 import trade.caravan.reference.Country;
+import trade.caravan.reference.Currencies;
+import trade.caravan.reference.Currency;
 import trade.caravan.reference.ExchangeRates;
 import trade.caravan.reference.HsEntry;
 import trade.caravan.reference.HsNomenclature;
@@ -40,17 +44,22 @@ class SearchReference {
 
     private final HsNomenclature hs;
     private final Countries countries;
+    private final Currencies currencies;
     private final ExchangeRates rates;
     private final IndicativePrices prices;
     private final Clock clock;
     private volatile Map<String, String> hsNames;
     private volatile Map<String, Country> countriesByCode;
+    private volatile Map<String, Currency> currentCurrencies;
+    private volatile List<Currency> quotedCurrencies;
     private final Map<String, Integer> minorDigits = new ConcurrentHashMap<>();
     private final Map<String, Rate> rateCache = new ConcurrentHashMap<>();
 
-    SearchReference(HsNomenclature hs, Countries countries, ExchangeRates rates, IndicativePrices prices, Clock clock) {
+    SearchReference(HsNomenclature hs, Countries countries, Currencies currencies, ExchangeRates rates,
+            IndicativePrices prices, Clock clock) {
         this.hs = hs;
         this.countries = countries;
+        this.currencies = currencies;
         this.rates = rates;
         this.prices = prices;
         this.clock = clock;
@@ -86,6 +95,33 @@ class SearchReference {
             countriesByCode = all;
         }
         return all;
+    }
+
+    /** Whether ISO 4217 has this currency and it is still in use. */
+    boolean isCurrentCurrency(CurrencyCode code) {
+        return currentCurrencies().containsKey(code.value());
+    }
+
+    /** The current currencies the ECB publishes a rate for: those a buyer can read prices in, by code. */
+    List<Currency> buyerCurrencies() {
+        List<Currency> offered = quotedCurrencies;
+        if (offered == null) {
+            var quoted = new HashSet<>(rates.quotedCurrencies());
+            offered = currentCurrencies().values().stream().filter(currency -> quoted.contains(currency.code()))
+                    .sorted(java.util.Comparator.comparing(currency -> currency.code().value())).toList();
+            quotedCurrencies = offered;
+        }
+        return offered;
+    }
+
+    private Map<String, Currency> currentCurrencies() {
+        Map<String, Currency> current = currentCurrencies;
+        if (current == null) {
+            current = currencies.all(false).stream().filter(Currency::current)
+                    .collect(Collectors.toUnmodifiableMap(currency -> currency.code().value(), currency -> currency));
+            currentCurrencies = current;
+        }
+        return current;
     }
 
     int minorDigits(CurrencyCode currency) {

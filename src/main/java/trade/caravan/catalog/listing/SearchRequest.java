@@ -17,12 +17,13 @@ import org.jspecify.annotations.Nullable;
  * @param priceBands     lowest unit price bands in minor units of the buyer's currency ("1000-5000", "50000-")
  * @param moqBands       minimum order quantity bands in units ("100-500", "10000-")
  * @param sort           {@link SearchSort#parameter()}; relevance with words, newest without
+ * @param currency       the buyer's currency (ISO 4217), for price bands and converted prices
  * @param cursor         the {@code nextCursor} of the previous page
  * @param limit          results per page, 1 to 100 (20 if absent)
  */
 public record SearchRequest(@Nullable String q, List<String> hsSections, List<String> hsChapters, List<String> origins,
         List<String> certifications, List<String> priceBands, List<String> moqBands, @Nullable String sort,
-        @Nullable String cursor, @Nullable Integer limit) {
+        @Nullable String currency, @Nullable String cursor, @Nullable Integer limit) {
 
     public SearchRequest {
         hsSections = copy(hsSections);
@@ -35,7 +36,7 @@ public record SearchRequest(@Nullable String q, List<String> hsSections, List<St
 
     /** Words only, every other part absent. */
     public static SearchRequest of(@Nullable String q) {
-        return new SearchRequest(q, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null);
+        return new SearchRequest(q, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, null);
     }
 
     private static List<String> copy(@Nullable List<String> values) {

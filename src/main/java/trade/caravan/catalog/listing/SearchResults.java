@@ -24,11 +24,13 @@ import trade.caravan.shared.OrganizationId;
  * @param nextCursor the cursor of the next page, {@code null} on the last one
  * @param broadened  whether too few listings matched the words exactly, so near spellings were
  *                   accepted too ("kettel" finds "kettle")
- * @param currency   the buyer's currency: indicative prices and price bands are in it
+ * @param currency   the buyer's currency: indicative prices are in it
+ * @param priceBandCurrency the currency of the price bands: the buyer's, or the euro when the ECB
+ *                   publishes no rate for it
  * @param facets     counts by HS section and chapter, origin, certification, price and MOQ band
  */
 public record SearchResults(String query, SearchSort sort, List<Hit> hits, long total, @Nullable String nextCursor,
-        boolean broadened, CurrencyCode currency, Facets facets) {
+        boolean broadened, CurrencyCode currency, CurrencyCode priceBandCurrency, Facets facets) {
 
     public SearchResults {
         hits = List.copyOf(hits);

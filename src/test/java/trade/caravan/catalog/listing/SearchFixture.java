@@ -162,7 +162,7 @@ class SearchFixture {
     }
 
     static SearchRequest query(String q) {
-        return new SearchRequest(q, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null, 100);
+        return new SearchRequest(q, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, 100);
     }
 
     static List<ProductId> ids(SearchResults results) {
