@@ -133,6 +133,9 @@ class SearchPagesTests {
                 .andExpect(jsonPath("$.facets.origin[0].value").value("CN"))
                 .andExpect(jsonPath("$.facets.origin[0].count").value(3))
                 .andExpect(jsonPath("$.nextCursor").isNotEmpty());
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/search'].get.summary").value("Search published products"));
     }
 
     @Test
