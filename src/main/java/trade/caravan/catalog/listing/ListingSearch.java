@@ -581,9 +581,9 @@ public class ListingSearch {
                     : main);
         }
         List<Facet> sections = terms(results.get(Dimension.SECTION).aggregation(SECTION_COUNTS), criteria.sections(),
-                code -> code + " " + reference.hsName(code));
+                code -> code + " " + reference.hsShortName(code));
         List<Facet> chapters = terms(results.get(Dimension.CHAPTER).aggregation(CHAPTER_COUNTS), criteria.chapters(),
-                code -> code + " " + reference.hsName(code));
+                code -> code + " " + reference.hsShortName(code));
         List<Facet> origins = terms(results.get(Dimension.ORIGIN).aggregation(ORIGIN_COUNTS), criteria.origins(),
                 code -> reference.countryName(code, locale));
         Map<String, Long> certificationCounts = new LinkedHashMap<>();

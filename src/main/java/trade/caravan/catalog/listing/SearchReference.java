@@ -38,6 +38,7 @@ class SearchReference {
 
     static final Duration RATE_TTL = Duration.ofMinutes(10);
     private static final int DEFAULT_MINOR_DIGITS = 2;
+    private static final int SHORT_NAME = 60;
 
     private record Rate(Optional<BigDecimal> rate, Instant readAt) {
     }
@@ -79,6 +80,17 @@ class SearchReference {
             hsNames = names;
         }
         return names.getOrDefault(code, code);
+    }
+
+    /**
+     * A short name for a facet: the description up to its first semicolon, at most
+     * {@value #SHORT_NAME} characters ("Machinery and mechanical appliances").
+     */
+    String hsShortName(String code) {
+        String name = hsName(code);
+        int semicolon = name.indexOf(';');
+        String first = semicolon > 0 ? name.substring(0, semicolon) : name;
+        return first.length() <= SHORT_NAME ? first : first.substring(0, SHORT_NAME - 1).strip() + "…";
     }
 
     /** A country's name in the reader's language; the code itself if unknown. */

@@ -59,6 +59,11 @@ public record SearchResults(String query, SearchSort sort, List<Hit> hits, long 
         public Hit {
             certifications = List.copyOf(certifications);
         }
+
+        /** The HS code as people write it: "8516.71". */
+        public String hsCodeDotted() {
+            return hsCode.length() > 4 ? hsCode.substring(0, 4) + "." + hsCode.substring(4) : hsCode;
+        }
     }
 
     /** Counts per filter value; within a filter, each count ignores that filter's own selection. */
