@@ -125,10 +125,24 @@ class SearchFixture {
         }
 
         ProductId publish(Draft draft) {
+            ProductId id = draft(draft);
             var trader = organization.member(Role.TRADER).principal();
-            ProductView created = tenancy.callAs(organization.id(), () -> products.create(trader, draft.details()));
-            tenancy.runAs(organization.id(), () -> products.publish(trader, created.id()));
-            return created.id();
+            tenancy.runAs(organization.id(), () -> products.publish(trader, id));
+            return id;
+        }
+
+        ProductId draft(Draft draft) {
+            var trader = organization.member(Role.TRADER).principal();
+            return tenancy.callAs(organization.id(), () -> products.create(trader, draft.details())).id();
+        }
+
+        /** Publishes in a transaction that then fails: nothing of it may remain. */
+        void publishThenFail(ProductId id) {
+            var trader = organization.member(Role.TRADER).principal();
+            tenancy.runAs(organization.id(), () -> {
+                products.publish(trader, id);
+                throw new IllegalStateException("the transaction fails after the listing was written");
+            });
         }
 
         void revise(ProductId id, Draft draft) {
