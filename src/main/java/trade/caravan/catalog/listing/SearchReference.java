@@ -30,8 +30,9 @@ import trade.caravan.shared.Money;
 /**
  * The reference data a search page needs on every request (HS section and chapter names, country
  * names, minor units, exchange rates), kept in memory: a results page must not cost dozens of
- * database round trips. The nomenclature and countries are loaded once; rates are re-read after
- * {@link #RATE_TTL} so a newly published ECB rate is picked up.
+ * database round trips. The nomenclature, countries and currencies are loaded once (not while the
+ * reference data is still being loaded on a first start); rates are re-read after {@link #RATE_TTL}
+ * so a newly published ECB rate is picked up.
  */
 @Component
 class SearchReference {
@@ -77,7 +78,9 @@ class SearchReference {
                     names.put(chapter.code(), chapter.description());
                 }
             }
-            hsNames = names;
+            if (!names.isEmpty()) {
+                hsNames = names;
+            }
         }
         return names.getOrDefault(code, code);
     }
@@ -104,7 +107,9 @@ class SearchReference {
         if (all == null) {
             all = countries.all(Locale.ENGLISH).stream()
                     .collect(Collectors.toUnmodifiableMap(country -> country.code().value(), country -> country));
-            countriesByCode = all;
+            if (!all.isEmpty()) {
+                countriesByCode = all;
+            }
         }
         return all;
     }
@@ -121,7 +126,9 @@ class SearchReference {
             var quoted = new HashSet<>(rates.quotedCurrencies());
             offered = currentCurrencies().values().stream().filter(currency -> quoted.contains(currency.code()))
                     .sorted(java.util.Comparator.comparing(currency -> currency.code().value())).toList();
-            quotedCurrencies = offered;
+            if (!offered.isEmpty()) {
+                quotedCurrencies = offered;
+            }
         }
         return offered;
     }
@@ -131,7 +138,9 @@ class SearchReference {
         if (current == null) {
             current = currencies.all(false).stream().filter(Currency::current)
                     .collect(Collectors.toUnmodifiableMap(currency -> currency.code().value(), currency -> currency));
-            currentCurrencies = current;
+            if (!current.isEmpty()) {
+                currentCurrencies = current;
+            }
         }
         return current;
     }
