@@ -12,11 +12,12 @@ import org.springframework.context.annotation.Import;
 /**
  * The whole application on the embedded PostgreSQL (or the external one named by
  * {@code spring.datasource.url}), with MockMvc and a clock tests can move. Every test class
- * using it shares one application context.
+ * using it shares one application context. It is the one context of the test JVM that applies
+ * committed listing changes to its search index (see {@code config/application.properties}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(properties = "caravan.search.event-processor=true")
 @AutoConfigureMockMvc
 @Import({TestClock.Configuration.class, TestAccounts.class, Mailbox.class})
 public @interface IntegrationTest {

@@ -20,6 +20,18 @@ import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.search.engine.backend.types.Aggregable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Searchable;
+import org.hibernate.search.engine.backend.types.Sortable;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.TypeBinderRef;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.DocumentId;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexedEmbedded;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.TypeBinding;
 import org.jspecify.annotations.Nullable;
 
 import trade.caravan.catalog.CertificationKind;
@@ -29,27 +41,48 @@ import trade.caravan.catalog.CertificationKind;
  * Not tenant-owned: it is what the world may read. Written only by {@link ListingWriter}, in the
  * transaction that publishes, revises or withdraws the product; search (in this package) and the
  * public pages (through {@link PublicCatalog}) read it.
+ *
+ * <p>Indexed for search ({@link ListingSearch}): every field a result shows is projectable, so
+ * result lists come from the index without loading listings from the database. Titles and
+ * descriptions are indexed per language by {@link ListingTextsBinder}.
  */
 @Entity
 @Table(name = "listings", schema = "catalog")
+@Indexed(index = "listing")
+@TypeBinding(binder = @TypeBinderRef(type = ListingTextsBinder.class))
 class Listing {
 
     @Id
+    @DocumentId
+    @KeywordField(name = ListingFields.KEY, sortable = Sortable.YES, projectable = Projectable.YES)
     UUID id;
+    @KeywordField(projectable = Projectable.YES)
     UUID supplierId;
+    @FullTextField(analyzer = ListingFields.STANDARD, projectable = Projectable.YES)
     String supplierName;
+    @KeywordField(projectable = Projectable.YES)
     String supplierCountry;
+    @KeywordField(projectable = Projectable.YES)
     String hsCode;
+    @KeywordField(aggregable = Aggregable.YES)
     String hsChapter;
+    @KeywordField(aggregable = Aggregable.YES)
     String hsSection;
+    @KeywordField(projectable = Projectable.YES, searchable = Searchable.NO)
     String defaultLocale;
+    @KeywordField(projectable = Projectable.YES, searchable = Searchable.NO)
     String unitOfMeasure;
+    @GenericField(projectable = Projectable.YES, sortable = Sortable.YES, aggregable = Aggregable.YES)
     long minimumOrderQuantity;
+    @KeywordField(projectable = Projectable.YES)
     String currency;
+    @GenericField(projectable = Projectable.YES, searchable = Searchable.NO)
     long lowestPriceMinor;
     /** The lowest price in euro cents at the rate of the day it was listed, for price facets; null without a rate. */
+    @GenericField(projectable = Projectable.YES, sortable = Sortable.YES, aggregable = Aggregable.YES)
     @Nullable Long lowestPriceEurCents;
     int leadTimeDays;
+    @KeywordField(projectable = Projectable.YES, aggregable = Aggregable.YES)
     String originCountry;
     @Nullable String portOfLoading;
     @Nullable Integer unitsPerCarton;
@@ -57,6 +90,7 @@ class Listing {
     @Nullable Integer cartonWidthMm;
     @Nullable Integer cartonHeightMm;
     @Nullable Integer cartonGrossWeightGrams;
+    @GenericField(projectable = Projectable.YES, sortable = Sortable.YES)
     Instant publishedAt;
     Instant updatedAt;
     long productVersion;
@@ -71,6 +105,7 @@ class Listing {
     @CollectionTable(name = "listing_specifications", schema = "catalog", joinColumns = @JoinColumn(name = "listing_id"))
     @OrderColumn(name = "position")
     @BatchSize(size = 100)
+    @IndexedEmbedded
     List<Specification> specifications = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.LAZY)
@@ -83,6 +118,7 @@ class Listing {
     @CollectionTable(name = "listing_certifications", schema = "catalog", joinColumns = @JoinColumn(name = "listing_id"))
     @OrderColumn(name = "position")
     @BatchSize(size = 100)
+    @IndexedEmbedded(includePaths = "kind")
     List<Certification> certifications = new ArrayList<>();
 
     @ElementCollection(fetch = FetchType.LAZY)
@@ -90,6 +126,7 @@ class Listing {
     @OrderColumn(name = "position")
     @Column(name = "media_id")
     @BatchSize(size = 100)
+    @KeywordField(projectable = Projectable.YES, searchable = Searchable.NO)
     List<UUID> images = new ArrayList<>();
 
     protected Listing() {
@@ -134,7 +171,9 @@ class Listing {
 
     @Embeddable
     static class Specification {
+        @FullTextField(analyzer = ListingFields.STANDARD)
         String name;
+        @FullTextField(analyzer = ListingFields.STANDARD)
         String value;
 
         protected Specification() {
@@ -171,6 +210,7 @@ class Listing {
     @Embeddable
     static class Certification {
         @Enumerated(EnumType.STRING)
+        @KeywordField(projectable = Projectable.YES, aggregable = Aggregable.YES)
         CertificationKind kind;
         @Nullable String name;
         /** The supplier's certificate file (a PDF in catalog.media), public with the listing. */
