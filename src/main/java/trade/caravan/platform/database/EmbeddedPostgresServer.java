@@ -2,8 +2,12 @@ package trade.caravan.platform.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -38,11 +42,14 @@ final class EmbeddedPostgresServer {
 
     private final EmbeddedPostgresSettings settings;
     private final EmbeddedPostgres postgres;
+    private final @Nullable FileLock directoryLock;
     private int leases;
 
-    private EmbeddedPostgresServer(EmbeddedPostgresSettings settings, EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgresSettings settings, EmbeddedPostgres postgres,
+            @Nullable FileLock directoryLock) {
         this.settings = settings;
         this.postgres = postgres;
+        this.directoryLock = directoryLock;
     }
 
     static synchronized Lease acquire(EmbeddedPostgresSettings settings) {
@@ -61,6 +68,7 @@ final class EmbeddedPostgresServer {
     }
 
     private static EmbeddedPostgresServer start(EmbeddedPostgresSettings settings) {
+        FileLock directoryLock = null;
         try {
             var builder = EmbeddedPostgres.builder()
                     .setRegisterShutdownHook(false)
@@ -78,6 +86,9 @@ final class EmbeddedPostgresServer {
                         .setServerConfig("full_page_writes", "off");
             } else {
                 Files.createDirectories(dataDirectory);
+                // held until this server stops, and by the OS only as long as this process lives:
+                // a postmaster found running while we hold it is an orphan, never a live instance's
+                directoryLock = lockDirectory(dataDirectory);
                 stopOrphanedServer(dataDirectory);
                 builder.setDataDirectory(dataDirectory)
                         .setCleanDataDirectory(false)
@@ -85,9 +96,50 @@ final class EmbeddedPostgresServer {
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on");
             }
-            return new EmbeddedPostgresServer(settings, builder.start());
+            return new EmbeddedPostgresServer(settings, builder.start(), directoryLock);
+        } catch (IOException | RuntimeException e) {
+            unlock(directoryLock);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("Could not start the embedded PostgreSQL server", io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    /**
+     * Takes the lock that says "a Caravan process runs PostgreSQL on this directory", a file beside
+     * the data directory (PostgreSQL wants the directory itself empty at creation). Without it, a
+     * second instance started on the same directory by mistake would take the first one's
+     * postmaster for an orphan and stop it under its feet.
+     *
+     * @throws IllegalStateException when another process (or this one) holds it
+     */
+    static FileLock lockDirectory(Path dataDirectory) throws IOException {
+        Path lockFile = dataDirectory.toAbsolutePath().resolveSibling(dataDirectory.getFileName() + ".lock");
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("The embedded PostgreSQL data directory " + dataDirectory
+                    + " is in use by another running Caravan. Stop it first, or give this one another "
+                    + "caravan.database.embedded.data-dir.");
+        }
+        return lock;
+    }
+
+    static void unlock(@Nullable FileLock lock) {
+        if (lock == null) {
+            return;
+        }
+        try {
+            lock.channel().close(); // releases the lock
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);
+            log.warn("Could not release the lock of the embedded PostgreSQL data directory", e);
         }
     }
 
@@ -186,6 +238,8 @@ final class EmbeddedPostgresServer {
             postgres.close();
         } catch (IOException e) {
             log.error("Could not stop the embedded PostgreSQL server cleanly", e);
+        } finally {
+            unlock(directoryLock);
         }
     }
 
