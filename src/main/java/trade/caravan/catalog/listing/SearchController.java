@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import trade.caravan.catalog.listing.SearchResults.Facet;
 import trade.caravan.catalog.pricing.BuyerCurrency;
+import trade.caravan.platform.AnonymousPages;
 import trade.caravan.platform.DomainException;
 import trade.caravan.platform.InvalidInput;
 import trade.caravan.shared.CurrencyCode;
@@ -70,6 +71,9 @@ class SearchController {
             @RequestParam(required = false) @Nullable String cursor,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+        if (request.getUserPrincipal() == null) {
+            AnonymousPages.withoutSession(request);
+        }
         CurrencyCode currency = buyerCurrency.resolve(request, response, locale);
         var query = new SearchRequest(q, hsSections, hsChapters, origins, certifications, priceBands, moqBands,
                 sort, null, cursor, null);

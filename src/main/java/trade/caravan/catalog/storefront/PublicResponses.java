@@ -8,10 +8,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 
 import trade.caravan.accounts.MemberPrincipal;
+import trade.caravan.platform.AnonymousPages;
 
 /**
  * How public pages answer: the same page for every anonymous reader of a language (no session, no
@@ -36,8 +36,7 @@ class PublicResponses {
         if (member != null) {
             return false;
         }
-        request.removeAttribute("_csrf");
-        request.removeAttribute(CsrfToken.class.getName());
+        AnonymousPages.withoutSession(request);
         return true;
     }
 

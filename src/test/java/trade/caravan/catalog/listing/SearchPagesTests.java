@@ -79,6 +79,17 @@ class SearchPagesTests {
     }
 
     @Test
+    void aVisitorsSearchOpensNoSessionAndCarriesNoCsrfToken() throws Exception {
+        var response = mvc.perform(get("/search").param("q", "kettle").with(FROM_THE_INTERNET))
+                .andExpect(status().isOk())
+                .andReturn().getResponse();
+
+        assertThat(response.getHeaders("Set-Cookie")).as("a crawler must not cost a session row per request")
+                .noneMatch(cookie -> cookie.startsWith("SESSION"));
+        assertThat(response.getContentAsString()).doesNotContain("name=\"_csrf\"");
+    }
+
+    @Test
     void htmxGetsTheResultsAndTheFiltersOnly() throws Exception {
         String tag = SearchFixture.word();
         ProductId id = fixture.supplier().publish(Draft.titled("Teapot " + tag).origin("VN"));
