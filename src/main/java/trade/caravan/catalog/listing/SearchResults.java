@@ -60,9 +60,10 @@ public record SearchResults(String query, SearchSort sort, List<Hit> hits, long 
             certifications = List.copyOf(certifications);
         }
 
-        /** The HS code as people write it: "8516.71". */
+        /** The HS code as people write it: "8516.71", whether it is stored with its dot or as digits. */
         public String hsCodeDotted() {
-            return hsCode.length() > 4 ? hsCode.substring(0, 4) + "." + hsCode.substring(4) : hsCode;
+            String digits = hsCode.replace(".", "");
+            return digits.length() > 4 ? digits.substring(0, 4) + "." + digits.substring(4) : digits;
         }
     }
 

@@ -163,18 +163,24 @@ class ProductsController {
         return "redirect:/catalog/products/" + id;
     }
 
-    /** Type-ahead for the HS code field: {@code <option>}s for a {@code <datalist>}. */
+    /**
+     * Type-ahead for the HS code field: {@code <option>}s for a {@code <datalist>}. htmx sends the
+     * field as the form names it, so the text typed arrives as {@code hsCode}.
+     */
     @GetMapping("/suggest/hs")
-    String suggestHs(@RequestParam(defaultValue = "") String q, Model model) {
+    String suggestHs(@RequestParam(name = "hsCode", defaultValue = "") String q, Model model) {
         List<HsEntry> entries = q.isBlank() ? List.of() : hs.search(q, null, 10).items();
         model.addAttribute("options", entries.stream()
                 .map(e -> new Option(e.code(), e.code() + " " + e.description())).toList());
         return "catalog/suggestions :: options";
     }
 
-    /** Type-ahead for the port of loading: UN/LOCODE locations with a port or airport function. */
+    /**
+     * Type-ahead for the port of loading: UN/LOCODE locations with a port or airport function; the
+     * text typed arrives as the field's name, {@code portOfLoading}.
+     */
     @GetMapping("/suggest/ports")
-    String suggestPorts(@RequestParam(defaultValue = "") String q, Model model) {
+    String suggestPorts(@RequestParam(name = "portOfLoading", defaultValue = "") String q, Model model) {
         List<Location> found = q.isBlank() ? List.of()
                 : locations.search(new LocationQuery(q, TransportFunction.PORT, null), null, 10).items();
         model.addAttribute("options", found.stream()

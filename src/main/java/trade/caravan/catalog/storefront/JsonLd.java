@@ -37,7 +37,11 @@ final class JsonLd {
     record Tier(long minQuantity, BigDecimal price) {
     }
 
-    /** A {@code Product} with its supplier as brand and seller, and its price tiers as offers. */
+    /**
+     * A {@code Product} with its supplier as brand and seller, and its price tiers as offers. The
+     * language of the text is not stated here: schema.org has no {@code inLanguage} for a Product
+     * (the page's {@code lang} and hreflang links say it).
+     */
     static String product(ListingView listing, ListingView.Text text, String pageUrl, String storefrontUrl,
             List<String> imageUrls, List<Tier> tiers) {
         ObjectNode product = NODES.objectNode();
@@ -48,7 +52,6 @@ final class JsonLd {
         if (text.description() != null) {
             product.put("description", text.description());
         }
-        product.put("inLanguage", text.locale());
         product.put("sku", listing.id().toString());
         product.put("productID", listing.id().toString());
         product.put("url", pageUrl);

@@ -65,6 +65,8 @@ class SearchPagesTests {
                 .andExpect(content().string(containsString("href=\"/suppliers/" + supplier.organization().id() + "\"")))
                 .andExpect(content().string(containsString(supplier.name())))
                 .andExpect(content().string(containsString("name=\"certification\" value=\"CE\"")))
+                // listings keep the code as the catalog normalizes it, with its dot: not "8516..71"
+                .andExpect(content().string(containsString("<dd class=\"code\">8516.71</dd>")))
                 .andExpect(content().string(containsString("1 product")))
                 .andExpect(content().string(containsString("about €")))
                 .andExpect(content().string(containsString("aria-live=\"polite\"")))

@@ -85,6 +85,28 @@ class ProductPagesTests {
                 .andExpect(content().string(containsString("Electric kettle 1.7 l")));
     }
 
+    /**
+     * The form's type-aheads: htmx sends what is typed under the field's own name, which is what
+     * the suggestions read (they once read {@code q}, which no page sends, and offered nothing).
+     */
+    @Test
+    void theTypeAheadsSuggestFromWhatIsTypedInTheFormsFields() throws Exception {
+        var trader = accounts.organization(Role.TRADER).member(Role.TRADER);
+        String form = mvc.perform(get("/catalog/products/new").with(authentication(trader.authentication())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("name=\"hsCode\"", "name=\"portOfLoading\"");
+
+        mvc.perform(get("/catalog/products/suggest/hs").param("hsCode", "8516.7")
+                        .header("HX-Request", "true").with(authentication(trader.authentication())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"851671\"")))
+                .andExpect(content().string(containsString("<option value=\"851679\"")));
+        mvc.perform(get("/catalog/products/suggest/ports").param("portOfLoading", "DEHAM")
+                        .header("HX-Request", "true").with(authentication(trader.authentication())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"DEHAM\"")));
+    }
+
     @Test
     void badInputIsMarkedFieldByFieldInChineseAndNothingIsSaved() throws Exception {
         var supplier = accounts.organization();

@@ -75,6 +75,8 @@ class ProductPageTests {
                 "href=\"/suppliers/" + supplier.id() + "\"", supplier.name(),
                 "Indicative prices in", "images/storefront/no-picture.svg");
         assertThat(page).doesNotContain("_csrf", "Add to shortlist");
+        // the port and its country read "Shenzhen …, China", without a space before the comma
+        assertThat(page).contains("Apt</span><span>, China</span>");
 
         JsonNode product = jsonLd(page);
         assertThat(product.get("@context").asString()).isEqualTo("https://schema.org");
