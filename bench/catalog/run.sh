@@ -166,6 +166,7 @@ cat > "$REPORT" << EOF
 
 Command: \`bench/catalog/run.sh\` (LISTINGS=$LISTINGS QUERIES=$QUERIES CONNECTIONS=$CONNECTIONS WARMUP=$WARMUP DURATION=$DURATION HEAP=$HEAP)
 
+- Generation (bench data, not a target): $(grep -o 'Generated .*rows/s' "$OUT/generate.log" | tail -1).
 - Indexing: $indexed documents in $index_seconds s, **$index_rate documents/s**; index $index_size ($index_bytes bytes).
 - Same question: $same of $checked unbroadened answers of the API have the baseline's total ($broadened broadened).
 
