@@ -93,7 +93,9 @@ class ProductImagesJourneyTests {
             Locator thumbnails = section.locator("ol.media-images img");
             expect(thumbnails).hasCount(2);
             for (int i = 0; i < 2; i++) {
-                assertThat((Integer) thumbnails.nth(i).evaluate("img => img.complete ? img.naturalWidth : 0"))
+                // the status is announced as soon as the section is swapped in; the image may still be loading
+                page.waitForFunction("img => img.complete && img.naturalWidth > 0", thumbnails.nth(i).elementHandle());
+                assertThat((Integer) thumbnails.nth(i).evaluate("img => img.naturalWidth"))
                         .as("thumbnail %d loaded", i + 1).isEqualTo(320);
             }
             String second = thumbnails.nth(1).getAttribute("src");
