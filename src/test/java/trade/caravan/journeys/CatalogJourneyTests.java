@@ -1,6 +1,12 @@
 package trade.caravan.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static trade.caravan.journeys.Ui.exactLabel;
+import static trade.caravan.journeys.Ui.expect;
+import static trade.caravan.journeys.Ui.freePort;
+import static trade.caravan.journeys.Ui.heading;
+import static trade.caravan.journeys.Ui.navigation;
+import static trade.caravan.journeys.Ui.role;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -9,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +39,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 
@@ -303,7 +307,7 @@ class CatalogJourneyTests {
         specification.getByLabel(ui.text("product.specification.name")).fill("Capacity");
         specification.getByLabel(ui.text("product.specification.value")).fill("1.7 L");
 
-        page.getByLabel(ui.text("product.unit"), exact()).selectOption(UnitOfMeasure.C62.code());
+        page.getByLabel(ui.text("product.unit"), exactLabel()).selectOption(UnitOfMeasure.C62.code());
         page.getByLabel(ui.text("product.moq")).fill("200");
         page.getByLabel(ui.text("product.currency")).selectOption("USD");
         Locator tiers = page.locator(".tier-row");
@@ -315,7 +319,7 @@ class CatalogJourneyTests {
         page.getByLabel(ui.text("product.origin")).selectOption("VN");
         page.getByLabel(ui.text("product.port-of-loading")).pressSequentially("VNHPH");
         expect(page.locator("#port-options option[value='VNHPH']")).hasCount(1);
-        page.getByLabel(ui.text("certification.CE"), exact()).check();
+        page.getByLabel(ui.text("certification.CE"), exactLabel()).check();
         formStep(journal, page, ui, "new-product");
         role(page, AriaRole.BUTTON, ui.text("product.create")).click();
 
@@ -415,7 +419,7 @@ class CatalogJourneyTests {
     private static void signIn(Page page, Texts ui, TestAccounts.Member member) {
         page.navigate(BASE_URL + "/login");
         page.getByLabel(ui.text("field.email")).fill(member.email());
-        page.getByLabel(ui.text("field.password"), exact()).fill(member.password());
+        page.getByLabel(ui.text("field.password"), exactLabel()).fill(member.password());
         role(page, AriaRole.BUTTON, ui.text("signin.submit")).click();
         expect(page.getByRole(AriaRole.MAIN)).containsText(ui.text("home.signed-in",
                 member.principal().getDisplayName(), member.principal().getOrganizationName()));
@@ -428,31 +432,6 @@ class CatalogJourneyTests {
 
     private static Locator meta(Page page, String property) {
         return page.locator("meta[property='" + property + "']");
-    }
-
-    private static Locator heading(Page page) {
-        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
-    }
-
-    private static Locator navigation(Page page, Texts ui, String item) {
-        return role(role(page, AriaRole.NAVIGATION, ui.text("nav.main")), AriaRole.LINK, ui.text(item));
-    }
-
-    /** The element with this role and exactly this accessible name. */
-    private static Locator role(Page page, AriaRole role, String name) {
-        return page.getByRole(role, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    private static Locator role(Locator scope, AriaRole role, String name) {
-        return scope.getByRole(role, new Locator.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    private static Page.GetByLabelOptions exact() {
-        return new Page.GetByLabelOptions().setExact(true);
-    }
-
-    private static LocatorAssertions expect(Locator locator) {
-        return PlaywrightAssertions.assertThat(locator);
     }
 
     /** A photo: a steel-grey kettle shape on white, as a JPEG. */
@@ -472,21 +451,5 @@ class CatalogJourneyTests {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The interface's texts in a language, from the application's own bundles. */
-    private record Texts(MessageSource messages, Locale locale) {
-
-        String text(String code, Object... arguments) {
-            return messages.getMessage(code, arguments.length == 0 ? null : arguments, locale);
-        }
     }
 }

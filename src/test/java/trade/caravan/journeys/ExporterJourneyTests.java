@@ -1,10 +1,13 @@
 package trade.caravan.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static trade.caravan.journeys.Ui.exactLabel;
+import static trade.caravan.journeys.Ui.expect;
+import static trade.caravan.journeys.Ui.freePort;
+import static trade.caravan.journeys.Ui.heading;
+import static trade.caravan.journeys.Ui.navigation;
+import static trade.caravan.journeys.Ui.role;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -29,8 +32,6 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
 import com.google.gson.JsonObject;
@@ -340,14 +341,6 @@ class ExporterJourneyTests {
         page.getByLabel(ui.text("field.password"), exactLabel()).fill(PASSWORD);
     }
 
-    private static Locator heading(Page page) {
-        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
-    }
-
-    private static Locator navigation(Page page, Texts ui, String item) {
-        return role(role(page, AriaRole.NAVIGATION, ui.text("nav.main")), AriaRole.LINK, ui.text(item));
-    }
-
     private static Locator memberRow(Page page, String email) {
         return page.locator("tr[data-member='" + email + "']");
     }
@@ -355,23 +348,6 @@ class ExporterJourneyTests {
     private static Locator invitationRow(Page page, String email) {
         return page.getByRole(AriaRole.REGION).getByRole(AriaRole.ROW)
                 .filter(new Locator.FilterOptions().setHasText(email));
-    }
-
-    /** The element with this role and exactly this accessible name. */
-    private static Locator role(Page page, AriaRole role, String name) {
-        return page.getByRole(role, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    private static Locator role(Locator scope, AriaRole role, String name) {
-        return scope.getByRole(role, new Locator.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    private static Page.GetByLabelOptions exactLabel() {
-        return new Page.GetByLabelOptions().setExact(true);
-    }
-
-    private static LocatorAssertions expect(Locator locator) {
-        return PlaywrightAssertions.assertThat(locator);
     }
 
     /** The RFC 6238 code an authenticator app shows at {@code time}. */
@@ -387,21 +363,5 @@ class ExporterJourneyTests {
     /** Digits only, so a name that contains it never reads as an English word. */
     private static String uniqueNumber() {
         return Long.toString(ThreadLocalRandom.current().nextLong(10_000_000L, 100_000_000L));
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The interface's texts in the journey's language, from the application's own bundles. */
-    private record Texts(MessageSource messages, Locale locale) {
-
-        String text(String code, Object... arguments) {
-            return messages.getMessage(code, arguments.length == 0 ? null : arguments, locale);
-        }
     }
 }

@@ -2,10 +2,8 @@ package trade.caravan.journeys;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static trade.caravan.journeys.Ui.freePort;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.UUID;
 
@@ -102,14 +100,6 @@ class SearchJourneyTests {
             assertThat(page.evaluate("window.searchPageLoaded === true")).isEqualTo(true);
             assertThat(page.url()).contains("origin=VN").contains("q=" + tag);
             assertThat(problems.all()).isEmpty();
-        }
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
