@@ -97,12 +97,12 @@ final class EmbeddedPostgresServer {
                         .setServerConfig("full_page_writes", "on");
             }
             return new EmbeddedPostgresServer(settings, builder.start(), directoryLock);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             unlock(directoryLock);
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException("Could not start the embedded PostgreSQL server", io);
-            }
-            throw (RuntimeException) e;
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL server", e);
+        } catch (RuntimeException e) {
+            unlock(directoryLock);
+            throw e;
         }
     }
 
