@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -113,7 +114,7 @@ public final class LuceneBaseline {
         Analyzer chinese = new SmartChineseAnalyzer();
         Analyzer standard = new StandardAnalyzer();
         this.analyzer = new PerFieldAnalyzerWrapper(standard, Map.of("title_en", english, "description_en", english,
-                "title_zh", chinese, "description_zh", chinese));
+                "title_zh", chinese, "description_zh", chinese, "title_zh_bigrams", new CJKAnalyzer()));
         FieldInfos fields = FieldInfos.getMergedFieldInfos(reader);
         // the filters Hibernate Search adds to every query of this index, as it wrote it
         if (fields.fieldInfo(TENANT_FIELD) != null) {
@@ -378,6 +379,7 @@ public final class LuceneBaseline {
             weights.put("title_" + language, 4f);
             weights.put("description_" + language, 2f);
         }
+        weights.put("title_zh_bigrams", 2f);
         weights.put("specifications.name", 1f);
         weights.put("specifications.value", 1f);
         weights.put("supplierName", 1f);

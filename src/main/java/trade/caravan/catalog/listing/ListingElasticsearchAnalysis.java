@@ -5,7 +5,7 @@ import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysis
 
 /**
  * The listing analyzers on Elasticsearch or OpenSearch: the built-in {@code english} and
- * {@code standard} analyzers and {@code smartcn} from the {@code analysis-smartcn} plugin, which
+ * {@code standard} and {@code cjk} analyzers and {@code smartcn} from the {@code analysis-smartcn} plugin, which
  * must be installed on every node ({@code bin/elasticsearch-plugin install analysis-smartcn},
  * {@code bin/opensearch-plugin install analysis-smartcn}). They are the Lucene analyzers that
  * {@link ListingLuceneAnalysis} uses.
@@ -17,5 +17,6 @@ class ListingElasticsearchAnalysis implements ElasticsearchAnalysisConfigurer {
         context.analyzer(ListingFields.ENGLISH).type("english");
         context.analyzer(ListingFields.CHINESE).type("smartcn");
         context.analyzer(ListingFields.STANDARD).type("standard");
+        context.analyzer(ListingFields.CHINESE_BIGRAMS).type("cjk");
     }
 }

@@ -14,6 +14,14 @@ final class ListingFields {
     static final String CHINESE = "caravan_chinese";
     /** Every other language: Unicode word boundaries, lower case, no stemming. */
     static final String STANDARD = "caravan_standard";
+    /**
+     * Chinese titles again, as overlapping pairs of characters: a shorter word inside one that
+     * SmartCN keeps whole (水壶 in 电热水壶, "kettle" in "electric kettle") still matches.
+     */
+    static final String CHINESE_BIGRAMS = "caravan_chinese_bigrams";
+
+    /** Chinese titles analysed by {@link #CHINESE_BIGRAMS}; searched, never shown. */
+    static final String TITLE_ZH_BIGRAMS = "title_zh_bigrams";
 
     static final String KEY = "key";
     static final String SUPPLIER_ID = "supplierId";

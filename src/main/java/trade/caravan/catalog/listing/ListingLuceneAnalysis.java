@@ -1,5 +1,6 @@
 package trade.caravan.catalog.listing;
 
+import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -18,5 +19,6 @@ class ListingLuceneAnalysis implements LuceneAnalysisConfigurer {
         context.analyzer(ListingFields.ENGLISH).instance(new EnglishAnalyzer());
         context.analyzer(ListingFields.CHINESE).instance(new SmartChineseAnalyzer());
         context.analyzer(ListingFields.STANDARD).instance(new StandardAnalyzer());
+        context.analyzer(ListingFields.CHINESE_BIGRAMS).instance(new CJKAnalyzer());
     }
 }

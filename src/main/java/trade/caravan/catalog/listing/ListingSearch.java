@@ -85,6 +85,8 @@ public class ListingSearch {
     private static final int SNIPPET_LENGTH = 180;
     private static final float TITLE_BOOST = 4f;
     private static final float DESCRIPTION_BOOST = 2f;
+    /** Part of a Chinese title's word: a match, but less than the word itself. */
+    private static final float TITLE_BIGRAMS_BOOST = 2f;
     private static final float NEAR_BOOST = 0.5f;
     private static final String TITLE_HIGHLIGHTER = "title";
     private static final Set<SimpleQueryFlag> FLAGS = EnumSet.of(SimpleQueryFlag.AND, SimpleQueryFlag.OR,
@@ -456,6 +458,7 @@ public class ListingSearch {
         }
         var exact = f.simpleQueryString()
                 .fields(Language.EN.title(), Language.ZH.title(), Language.OTHER.title()).boost(TITLE_BOOST)
+                .field(ListingFields.TITLE_ZH_BIGRAMS).boost(TITLE_BIGRAMS_BOOST)
                 .fields(Language.EN.description(), Language.ZH.description(), Language.OTHER.description())
                 .boost(DESCRIPTION_BOOST)
                 .fields(ListingFields.SPECIFICATION_NAMES, ListingFields.SPECIFICATION_VALUES,

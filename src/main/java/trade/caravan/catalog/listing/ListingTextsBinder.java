@@ -48,13 +48,16 @@ public class ListingTextsBinder implements TypeBinder {
             titles.put(language, schema.field(language.title(), text).multiValued().toReference());
             descriptions.put(language, schema.field(language.description(), text).multiValued().toReference());
         }
+        IndexFieldReference<String> chineseTitleBigrams = schema.field(ListingFields.TITLE_ZH_BIGRAMS,
+                types.asString().analyzer(ListingFields.CHINESE_BIGRAMS)).multiValued().toReference();
         IndexFieldReference<String> defaultTitle = schema.field(TITLE_DEFAULT,
                 types.asString().projectable(Projectable.YES).searchable(Searchable.NO)).toReference();
-        context.bridge(Listing.class, new Bridge(titles, descriptions, defaultTitle));
+        context.bridge(Listing.class, new Bridge(titles, descriptions, chineseTitleBigrams, defaultTitle));
     }
 
     private record Bridge(Map<Language, IndexFieldReference<String>> titles,
-            Map<Language, IndexFieldReference<String>> descriptions, IndexFieldReference<String> defaultTitle)
+            Map<Language, IndexFieldReference<String>> descriptions,
+            IndexFieldReference<String> chineseTitleBigrams, IndexFieldReference<String> defaultTitle)
             implements TypeBridge<Listing> {
 
         @Override
@@ -62,6 +65,9 @@ public class ListingTextsBinder implements TypeBinder {
             for (Listing.Text text : listing.texts) {
                 Language language = Language.of(text.locale());
                 target.addValue(titles.get(language), text.title());
+                if (language == Language.ZH) {
+                    target.addValue(chineseTitleBigrams, text.title());
+                }
                 if (text.description() != null) {
                     target.addValue(descriptions.get(language), text.description());
                 }

@@ -54,6 +54,23 @@ class ListingSearchTests {
     }
 
     @Test
+    void aChineseWordInsideALongerOneStillFindsIt() {
+        String tag = SearchFixture.word();
+        var supplier = fixture.supplier();
+        // SmartCN keeps 电热水壶 (electric kettle) whole, so 水壶 (kettle) alone would miss it
+        ProductId electric = supplier.publish(Draft.titled("Kettle " + tag).texts(
+                new ProductDetails.Text("zh-CN", "不锈钢电热水壶 " + tag, null)));
+        ProductId plain = supplier.publish(Draft.titled("Teapot " + tag).texts(
+                new ProductDetails.Text("zh-CN", "水壶 " + tag, null)));
+        fixture.awaitSearch(query(tag), results -> ids(results).containsAll(List.of(electric, plain)));
+
+        SearchResults results = fixture.search(query("水壶 " + tag), SearchFixture.USD, Locale.SIMPLIFIED_CHINESE);
+
+        assertThat(ids(results)).as("the whole word ranks first").containsExactly(plain, electric);
+        assertThat(results.broadened()).isFalse();
+    }
+
+    @Test
     void aTypoStillFindsTheProductAndExactMatchesComeFirst() {
         String tag = SearchFixture.word();
         var supplier = fixture.supplier();
