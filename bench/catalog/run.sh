@@ -154,7 +154,10 @@ page_run=$(wrk_run page "$OUT/page-paths.txt" "$APP_PORT")
 echo "$page_run"
 "$JAVA" -Dsun.net.httpserver.nodelay=true -cp "$CP" trade.caravan.bench.FixedResponseServer "$FIXED_PORT" "$OUT/product.html" &
 FIXED_PID=$!
-sleep 2
+for _ in $(seq 1 60); do
+  (echo > /dev/tcp/127.0.0.1/$FIXED_PORT) 2> /dev/null && break
+  sleep 0.5
+done
 fixed_run=$(wrk_run fixed "$OUT/fixed-paths.txt" "$FIXED_PORT")
 echo "$fixed_run"
 
