@@ -2,24 +2,18 @@ package trade.caravan.catalog.media;
 
 import org.springframework.http.HttpStatus;
 
-import trade.caravan.platform.DomainException;
+import trade.caravan.catalog.FileRefused;
 
 /**
  * An upload that is not taken: too large (413), not a supported format whatever its name or
  * declared type says (415), too many pixels or not decodable (422), empty (400). The media
- * controllers answer with {@link #status()}; anywhere else it is a plain refusal (400).
+ * controllers answer with {@link #status()}; anywhere else it is a plain refusal (400). Other
+ * modules see it as the public {@link FileRefused}.
  */
-class UploadRefused extends DomainException {
-
-    private final HttpStatus status;
+class UploadRefused extends FileRefused {
 
     UploadRefused(HttpStatus status, String messageCode, Object... arguments) {
-        super(status == HttpStatus.UNPROCESSABLE_CONTENT ? Kind.UNPROCESSABLE : Kind.INVALID, messageCode, arguments);
-        this.status = status;
-    }
-
-    HttpStatus status() {
-        return status;
+        super(status, messageCode, arguments);
     }
 
     static UploadRefused tooLarge(long limitBytes) {
@@ -32,6 +26,10 @@ class UploadRefused extends DomainException {
 
     static UploadRefused unsupportedDocument() {
         return new UploadRefused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.media.document-type");
+    }
+
+    static UploadRefused unsupportedAttachment() {
+        return new UploadRefused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "error.media.attachment-type");
     }
 
     static UploadRefused tooManyPixels(long width, long height, long limit) {
