@@ -47,6 +47,12 @@ public record ListingView(ProductId id, OrganizationId supplier, String supplier
                         .orElse(texts.getFirst()));
     }
 
+    /** The text in exactly the language asked for ({@code zh-TW} before {@code zh-CN}), else as {@link #text(Locale)}. */
+    public Text textFor(Locale wanted) {
+        String tag = wanted.toLanguageTag();
+        return texts.stream().filter(t -> t.locale().equalsIgnoreCase(tag)).findFirst().orElseGet(() -> text(wanted));
+    }
+
     public CurrencyCode currency() {
         return prices.currency();
     }

@@ -85,9 +85,7 @@ class ProductPages {
 
     /** The text in exactly the language asked for, else in the same language, else the fallback one. */
     static ListingView.Text textFor(ListingView listing, Locale wanted) {
-        String tag = wanted.toLanguageTag();
-        return listing.texts().stream().filter(t -> t.locale().equalsIgnoreCase(tag)).findFirst()
-                .orElseGet(() -> listing.text(wanted));
+        return listing.textFor(wanted);
     }
 
     private ProductPage build(ListingView listing, ListingView.Text text, boolean fallback, boolean explicit,
