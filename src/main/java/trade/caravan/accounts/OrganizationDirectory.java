@@ -14,4 +14,10 @@ public interface OrganizationDirectory {
     Optional<OrganizationFacts> facts(OrganizationId id);
     /** Organizations that sell abroad (trade role EXPORTER or BOTH), longest registered first. */
     List<OrganizationSummary> suppliers(int limit);
+
+    /**
+     * The organization's enabled members whose role grants {@code permission} and whose e-mail
+     * address is verified, for notifications about the organization's business.
+     */
+    List<MemberContact> contacts(OrganizationId id, Permission permission);
 }

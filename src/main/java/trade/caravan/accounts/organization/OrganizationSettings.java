@@ -14,7 +14,9 @@ import trade.caravan.accounts.Actor;
 import trade.caravan.accounts.OrganizationDirectory;
 import trade.caravan.accounts.OrganizationFacts;
 import trade.caravan.accounts.OrganizationSummary;
+import trade.caravan.accounts.MemberContact;
 import trade.caravan.accounts.Permission;
+import trade.caravan.accounts.Role;
 import trade.caravan.accounts.TradeRole;
 import trade.caravan.accounts.securityevents.SecurityEvents;
 import trade.caravan.audit.AuditAction;
@@ -87,6 +89,23 @@ public class OrganizationSettings implements OrganizationDirectory {
         OrganizationProfile profile = organization.profile();
         return new OrganizationSummary(organization.id(), profile.legalName(), profile.country(), profile.tradeRole(),
                 profile.website());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<MemberContact> contacts(OrganizationId id, Permission permission) {
+        var roles = java.util.Arrays.stream(Role.values()).filter(r -> r.grants(permission)).map(Role::name).toList();
+        return jdbc.sql("""
+                        select u.id, u.email, u.display_name, u.preferred_locale
+                        from accounts.memberships m join accounts.users u on u.id = m.user_id
+                        where m.organization_id = :organization and m.role in (:roles)
+                          and u.enabled and u.email_verified_at is not null
+                        order by m.created_at, m.id""")
+                .param("organization", id.value())
+                .param("roles", roles)
+                .query((rs, n) -> new MemberContact(new trade.caravan.shared.UserId(rs.getObject(1, java.util.UUID.class)),
+                        rs.getString(2), rs.getString(3), java.util.Locale.forLanguageTag(rs.getString(4))))
+                .list();
     }
 
     /** Only the domain of an owner's verified address is told, never the address itself. */
