@@ -158,6 +158,16 @@ public class Negotiating {
         }).toList();
     }
 
+    /**
+     * The suppliers of an RFQ's negotiations that the caller may know of: all of them for the
+     * buyer, only itself for a supplier (suppliers never learn who else was asked).
+     */
+    @Transactional(readOnly = true)
+    public List<OrganizationId> suppliersOf(Actor actor, trade.caravan.sourcing.RfqId rfq) {
+        return negotiations.ofRfqFor(rfq.value(), actor.organizationId().value()).stream()
+                .map(Negotiation::supplier).toList();
+    }
+
     /** Says something in the negotiation, with optional files (already screened). */
     @Transactional
     public void message(Actor actor, NegotiationId id, String text, List<ScreenedFile> files) {
