@@ -7,7 +7,10 @@
  * <p>API for other modules: {@link trade.caravan.reference.Countries},
  * {@link trade.caravan.reference.Currencies}, {@link trade.caravan.reference.HsNomenclature},
  * {@link trade.caravan.reference.Locations}, {@link trade.caravan.reference.ExchangeRates},
- * {@link trade.caravan.reference.Incoterm} and {@link trade.caravan.reference.Incoterms}.
+ * {@link trade.caravan.reference.Incoterm}, {@link trade.caravan.reference.Incoterms}, and
+ * {@link trade.caravan.reference.IncotermGuidance}, which explains a rule stage by stage for one trade
+ * lane (the fragment {@code reference/guidance :: guidance(guidance)} renders its answer), with the
+ * {@link trade.caravan.reference.TradeDocument} list whose names are under {@code trade-document.<NAME>}.
  */
 @ApplicationModule(displayName = "Reference data", allowedDependencies = {"shared", "platform"})
 @NullMarked
