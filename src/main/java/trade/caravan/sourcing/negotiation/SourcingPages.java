@@ -25,6 +25,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import trade.caravan.accounts.MemberPrincipal;
+import trade.caravan.accounts.OrganizationDirectory;
 import trade.caravan.catalog.AttachmentScreening;
 import trade.caravan.catalog.ProductId;
 import trade.caravan.catalog.ProductOutline;
@@ -37,10 +38,13 @@ import trade.caravan.platform.FormErrors;
 import trade.caravan.reference.Currencies;
 import trade.caravan.reference.Currency;
 import trade.caravan.reference.Incoterm;
+import trade.caravan.reference.IncotermGuidance;
+import trade.caravan.reference.Incoterms;
 import trade.caravan.reference.Location;
 import trade.caravan.reference.LocationQuery;
 import trade.caravan.reference.Locations;
 import trade.caravan.reference.TradeDocument;
+import trade.caravan.shared.CountryCode;
 import trade.caravan.shared.CurrencyCode;
 import trade.caravan.shared.OrganizationId;
 import trade.caravan.sourcing.NegotiationId;
@@ -61,10 +65,15 @@ class SourcingPages {
     private final AttachmentScreening screening;
     private final Currencies currencies;
     private final Locations locations;
+    private final IncotermGuidance guidance;
+    private final OrganizationDirectory directory;
     private final Clock clock;
 
     SourcingPages(Requesting requesting, Negotiating negotiating, ProductOutlines products,
-            AttachmentScreening screening, Currencies currencies, Locations locations, Clock clock) {
+            AttachmentScreening screening, Currencies currencies, Locations locations, IncotermGuidance guidance,
+            OrganizationDirectory directory, Clock clock) {
+        this.guidance = guidance;
+        this.directory = directory;
         this.requesting = requesting;
         this.negotiating = negotiating;
         this.products = products;
@@ -285,6 +294,22 @@ class SourcingPages {
         return "redirect:/sourcing/negotiations/" + id;
     }
 
+    /**
+     * The Incoterms guidance for the rule chosen on the RFQ form: who pays and who bears the risk
+     * at each stage, and the documents usually needed from the product's origin to the buyer.
+     */
+    @GetMapping("/guidance")
+    String guidance(@RequestParam(defaultValue = "FOB") String incoterm,
+            @RequestParam(required = false) @Nullable String origin,
+            @RequestParam(required = false) @Nullable String destination, Model model) {
+        model.addAttribute("guidance", guidance.guide(Incoterms.parse(incoterm), country(origin), country(destination)));
+        return "reference/guidance :: guidance(guidance=${guidance})";
+    }
+
+    private static @Nullable CountryCode country(@Nullable String code) {
+        return code == null || !code.strip().matches("[A-Za-z]{2}") ? null : CountryCode.of(code.strip());
+    }
+
     /** Type-ahead for the named place: any UN/LOCODE location; the text arrives as the field's name. */
     @GetMapping("/suggest/places")
     String suggestPlaces(@RequestParam(name = "place", defaultValue = "") String q, Model model) {
@@ -322,6 +347,8 @@ class SourcingPages {
 
     private String rfqForm(MemberPrincipal member, RfqForm form, Model model) {
         model.addAttribute("form", form);
+        model.addAttribute("buyerCountry", directory.find(member.organizationId())
+                .map(o -> o.country().value()).orElse(""));
         model.addAttribute("suppliers", requesting.suppliers(member, SUPPLIER_CHOICES));
         return "sourcing/rfq-form";
     }

@@ -1,0 +1,27 @@
+// Live updates: one server-sent-event stream per page for the signed-in member's organization.
+// Each event only names a negotiation and a timeline entry; the page then fetches what changed
+// through the normal, access-checked fragments (htmx), so nothing else travels on the stream.
+(function () {
+    "use strict";
+    var script = document.getElementById("live-script");
+    if (!script || !window.EventSource) {
+        return;
+    }
+    var source = new EventSource(script.getAttribute("data-live"));
+    source.addEventListener("negotiation", function (message) {
+        var data;
+        try {
+            data = JSON.parse(message.data);
+        } catch (ignored) {
+            return;
+        }
+        document.body.dispatchEvent(new CustomEvent("caravan:live", {detail: data}));
+        var panel = document.getElementById("negotiation-panel");
+        if (panel && panel.getAttribute("data-negotiation") === data.negotiation && window.htmx) {
+            window.htmx.trigger(panel, "caravan:refresh");
+        }
+    });
+    window.addEventListener("pagehide", function () {
+        source.close();
+    });
+})();
