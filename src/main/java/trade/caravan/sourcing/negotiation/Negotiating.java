@@ -235,14 +235,15 @@ public class Negotiating {
                 now));
     }
 
+    /** Declines the offer on the table; {@code seen} is the number of the offer the caller is answering, if known. */
     @Transactional(noRollbackFor = NegotiationExpired.class)
-    public void decline(Actor actor, NegotiationId id, @Nullable String reason) {
-        end(actor, id, reason, TimelineEntry.Kind.DECLINED);
+    public void decline(Actor actor, NegotiationId id, @Nullable Integer seen, @Nullable String reason) {
+        end(actor, id, seen, reason, TimelineEntry.Kind.DECLINED);
     }
 
     @Transactional(noRollbackFor = NegotiationExpired.class)
     public void withdraw(Actor actor, NegotiationId id, @Nullable String reason) {
-        end(actor, id, reason, TimelineEntry.Kind.WITHDRAWN);
+        end(actor, id, null, reason, TimelineEntry.Kind.WITHDRAWN);
     }
 
     /** Marks the negotiation read by the caller up to timeline entry {@code seq} (never backwards). */
@@ -293,7 +294,8 @@ public class Negotiating {
         return expired;
     }
 
-    private void end(Actor actor, NegotiationId id, @Nullable String reason, TimelineEntry.Kind kind) {
+    private void end(Actor actor, NegotiationId id, @Nullable Integer seen, @Nullable String reason,
+            TimelineEntry.Kind kind) {
         require(actor, Permission.TRADE);
         String note = reason == null || reason.isBlank() ? null : reason.strip();
         if (note != null) {
@@ -306,7 +308,7 @@ public class Negotiating {
         Instant now = clock.instant();
         expiring(negotiation, () -> {
             if (kind == TimelineEntry.Kind.DECLINED) {
-                negotiation.decline(side, now);
+                negotiation.decline(side, seen, now);
             } else {
                 negotiation.withdraw(side, now);
             }

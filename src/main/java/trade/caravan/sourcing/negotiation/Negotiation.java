@@ -141,9 +141,16 @@ class Negotiation {
         close(by, now);
     }
 
-    /** Turns down the offer on the table (or, for the supplier, the request itself); ends the negotiation. */
-    void decline(NegotiationParty by, Instant now) {
+    /**
+     * Turns down the offer on the table (or, for the supplier, the request itself); ends the
+     * negotiation. With {@code seen}, the offer the decliner looked at: if another has replaced it
+     * meanwhile, nothing is declined (the decliner should look at the new one first).
+     */
+    void decline(NegotiationParty by, @Nullable Integer seen, Instant now) {
         requireOpen(now);
+        if (seen != null && state.hasPendingOffer() && seen != offerCount) {
+            throw new NegotiationRefused("error.sourcing.offer-superseded", seen, offerCount);
+        }
         boolean allowed = state == NegotiationState.OPEN ? by == NegotiationParty.SUPPLIER : by != latestOfferBy;
         if (!allowed) {
             throw new NegotiationRefused(state == NegotiationState.OPEN
@@ -151,6 +158,10 @@ class Negotiation {
         }
         state = NegotiationState.DECLINED;
         close(by, now);
+    }
+
+    void decline(NegotiationParty by, Instant now) {
+        decline(by, null, now);
     }
 
     /** Takes back one's own offer on the table (or, for the buyer, the request itself); ends the negotiation. */

@@ -41,6 +41,7 @@ class Offer {
     private @Nullable UUID madeByUser;
     @Column(name = "made_by_name")
     private String madeByName;
+    @Column(columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     private String terms;
     @Column(name = "valid_until")

@@ -49,6 +49,7 @@ class Rfq {
     private Audience audience;
     @Enumerated(EnumType.STRING)
     private Status status;
+    @Column(columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     private String terms;
     private String title;

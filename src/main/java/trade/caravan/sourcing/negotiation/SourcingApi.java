@@ -163,6 +163,10 @@ class SourcingApi {
     record ReasonBody(@Nullable String reason) {
     }
 
+    /** {@code offer}: the number of the offer being declined; refused with 409 if another has replaced it. */
+    record DeclineBody(@Nullable Integer offer, @Nullable String reason) {
+    }
+
     record OfferCreated(int number) {
     }
 
@@ -253,8 +257,9 @@ class SourcingApi {
     @PreAuthorize("hasAuthority('trade:act')")
     @Operation(summary = "Decline the other party's offer (or, as supplier, the request); ends the negotiation")
     ResponseEntity<Void> decline(@AuthenticationPrincipal Actor actor, @PathVariable UUID id,
-            @RequestBody(required = false) @Nullable ReasonBody body) {
-        negotiating.decline(actor, new NegotiationId(id), body == null ? null : body.reason());
+            @RequestBody(required = false) @Nullable DeclineBody body) {
+        negotiating.decline(actor, new NegotiationId(id), body == null ? null : body.offer(),
+                body == null ? null : body.reason());
         return ResponseEntity.noContent().build();
     }
 

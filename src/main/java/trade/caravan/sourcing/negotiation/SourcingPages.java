@@ -273,9 +273,10 @@ class SourcingPages {
     @PostMapping("/negotiations/{id}/decline")
     @PreAuthorize("hasAuthority('trade:act')")
     String decline(@AuthenticationPrincipal MemberPrincipal member, @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable Integer offer,
             @RequestParam(required = false) @Nullable String reason, RedirectAttributes redirect) {
         try {
-            negotiating.decline(member, new NegotiationId(id), reason);
+            negotiating.decline(member, new NegotiationId(id), offer, reason);
         } catch (DomainException refusal) {
             refuse(refusal, redirect, "actionError");
         }

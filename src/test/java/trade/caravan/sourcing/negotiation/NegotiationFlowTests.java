@@ -144,6 +144,7 @@ class NegotiationFlowTests {
 
     @Test
     void theDailyRfqLimitIsCountedPerBuyerOrganizationAndSaysWhenTheNextIsAllowed() {
+        clock.freeze();
         var buyer = accounts.organization();
         var supplier = accounts.organization();
         for (int i = 0; i < 20; i++) {
