@@ -108,7 +108,7 @@ public class Requesting {
         RfqId id = new RfqId(UUID.randomUUID());
         String reference = "RFQ-" + Year.now(clock.withZone(ZoneOffset.UTC)) + "-"
                 + String.format("%06d", rfqs.nextNumber());
-        Rfq rfq = rfqs.save(new Rfq(id, reference, buyer, actor.userId(),
+        Rfq rfq = rfqs.saveAndFlush(new Rfq(id, reference, buyer, actor.userId(),
                 audience == Audience.DIRECT ? Rfq.Audience.DIRECT : Rfq.Audience.PUBLISHED, terms, json.write(terms),
                 now));
         for (ScreenedFile file : files) {

@@ -217,7 +217,10 @@ class SourcingPages {
 
     /** The thread alone (state, offers, timeline, actions), for live refresh; marks it read. */
     @GetMapping("/negotiations/{id}/panel")
-    String panel(@AuthenticationPrincipal MemberPrincipal member, @PathVariable UUID id, Locale locale, Model model) {
+    String panel(@AuthenticationPrincipal MemberPrincipal member, @PathVariable UUID id, Locale locale, Model model,
+            org.springframework.security.web.csrf.CsrfToken csrf) {
+        // the fragment's forms need the token; reading it now saves the session before any output is written
+        csrf.getToken();
         show(member, id, locale, model);
         return "sourcing/negotiation :: panel";
     }
@@ -330,6 +333,9 @@ class SourcingPages {
         model.addAttribute("digits", digits(view.latestOffer() == null ? view.rfq().terms().currency()
                 : view.latestOffer().terms().currency()));
         model.addAttribute("rfqDigits", digits(view.rfq().terms().currency()));
+        var offerDigits = new java.util.HashMap<Integer, Integer>();
+        view.offers().forEach(o -> offerDigits.put(o.number(), digits(o.terms().currency())));
+        model.addAttribute("offerDigits", offerDigits);
         return view;
     }
 
