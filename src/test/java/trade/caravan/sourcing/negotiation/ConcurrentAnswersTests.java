@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import trade.caravan.sourcing.TestTerms;
 import trade.caravan.accounts.Role;
 import trade.caravan.platform.DomainException;
 import trade.caravan.reference.Incoterm;
@@ -103,7 +104,7 @@ class ConcurrentAnswersTests {
                     () -> negotiating.accept(buyer.owner().principal(), id, 1),
                     withdraw ? () -> negotiating.withdraw(supplier.owner().principal(), id, null)
                             : () -> negotiating.offer(supplier.owner().principal(), id,
-                                    Terms.offer(clock, 1300, Incoterm.FOB, "CNSZX", 14)));
+                                    TestTerms.offer(clock, 1300, Incoterm.FOB, "CNSZX", 14)));
             assertThat(outcomes.stream().filter(Outcome::applied)).hasSize(1);
             NegotiationState state = negotiating.view(buyer.owner().principal(), id, Locale.ENGLISH).state();
             if (outcomes.getFirst().applied()) {
@@ -133,9 +134,9 @@ class ConcurrentAnswersTests {
     }
 
     private NegotiationId quoted(TestAccounts.Organization buyer, TestAccounts.Organization supplier) {
-        NegotiationId id = requesting.send(buyer.owner().principal(), Terms.kettles(clock), Requesting.Audience.DIRECT,
+        NegotiationId id = requesting.send(buyer.owner().principal(), TestTerms.kettles(clock), Requesting.Audience.DIRECT,
                 List.of(supplier.id()), List.of()).negotiations().getFirst();
-        negotiating.offer(supplier.owner().principal(), id, Terms.offer(clock, 1240, Incoterm.FOB, "CNSZX", 14));
+        negotiating.offer(supplier.owner().principal(), id, TestTerms.offer(clock, 1240, Incoterm.FOB, "CNSZX", 14));
         return id;
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import trade.caravan.sourcing.TestTerms;
 import trade.caravan.accounts.Role;
 import trade.caravan.platform.DomainException;
 import trade.caravan.reference.Incoterm;
@@ -50,7 +51,7 @@ class NegotiationFlowTests {
     void anRfqOpensANegotiationThatEndsInOneAcceptanceAndOneEventDeliveredToBothSides() throws Exception {
         var buyer = accounts.organization(Role.TRADER);
         var supplier = accounts.organization(Role.TRADER);
-        var sent = requesting.send(buyer.member(Role.TRADER).principal(), Terms.kettles(clock),
+        var sent = requesting.send(buyer.member(Role.TRADER).principal(), TestTerms.kettles(clock),
                 Requesting.Audience.DIRECT, List.of(supplier.id()), List.of());
         assertThat(sent.reference()).matches("RFQ-\\d{4}-\\d{6}");
         NegotiationId id = sent.negotiations().getFirst();
@@ -62,8 +63,8 @@ class NegotiationFlowTests {
         assertThat(negotiating.view(buyerSide, id, Locale.ENGLISH).actions()).containsExactlyInAnyOrder(
                 NegotiationAction.MESSAGE, NegotiationAction.WITHDRAW);
 
-        assertThat(negotiating.offer(sellerSide, id, Terms.offer(clock, 1240, Incoterm.FOB, "CNSZX", 14))).isEqualTo(1);
-        assertThat(negotiating.offer(buyerSide, id, Terms.offer(clock, 1190, Incoterm.CIF, "DEHAM", 14))).isEqualTo(2);
+        assertThat(negotiating.offer(sellerSide, id, TestTerms.offer(clock, 1240, Incoterm.FOB, "CNSZX", 14))).isEqualTo(1);
+        assertThat(negotiating.offer(buyerSide, id, TestTerms.offer(clock, 1190, Incoterm.CIF, "DEHAM", 14))).isEqualTo(2);
 
         NegotiationView seen = negotiating.view(sellerSide, id, Locale.ENGLISH);
         assertThat(seen.state()).isEqualTo(NegotiationState.COUNTERED);
@@ -83,7 +84,7 @@ class NegotiationFlowTests {
         assertThat(accepted.state()).isEqualTo(NegotiationState.ACCEPTED);
         assertThat(accepted.acceptedOffer()).isEqualTo(2);
         assertThat(accepted.actions()).isEmpty();
-        assertThatThrownBy(() -> negotiating.offer(buyerSide, id, Terms.offer(clock, 1000, Incoterm.CIF, "DEHAM", 14)))
+        assertThatThrownBy(() -> negotiating.offer(buyerSide, id, TestTerms.offer(clock, 1000, Incoterm.CIF, "DEHAM", 14)))
                 .extracting(e -> ((DomainException) e).messageCode()).isEqualTo("error.sourcing.closed");
 
         // OfferAccepted reaches its listener once, after the commit: both organizations' traders are told
@@ -102,9 +103,9 @@ class NegotiationFlowTests {
     void anOfferPastItsLastDayCannotBeAcceptedAndTheNegotiationExpires() {
         var buyer = accounts.organization();
         var supplier = accounts.organization();
-        NegotiationId id = requesting.send(buyer.owner().principal(), Terms.kettles(clock), Requesting.Audience.DIRECT,
+        NegotiationId id = requesting.send(buyer.owner().principal(), TestTerms.kettles(clock), Requesting.Audience.DIRECT,
                 List.of(supplier.id()), List.of()).negotiations().getFirst();
-        negotiating.offer(supplier.owner().principal(), id, Terms.offer(clock, 1240, Incoterm.FOB, "CNSZX", 2));
+        negotiating.offer(supplier.owner().principal(), id, TestTerms.offer(clock, 1240, Incoterm.FOB, "CNSZX", 2));
         clock.advance(Duration.ofDays(4));
 
         assertThat(negotiating.view(buyer.owner().principal(), id, Locale.ENGLISH).state())
@@ -122,7 +123,7 @@ class NegotiationFlowTests {
     void theSweepExpiresUnansweredRequestsAfterTheirReplyDeadline() {
         var buyer = accounts.organization();
         var supplier = accounts.organization();
-        NegotiationId id = requesting.send(buyer.owner().principal(), Terms.kettles(clock), Requesting.Audience.DIRECT,
+        NegotiationId id = requesting.send(buyer.owner().principal(), TestTerms.kettles(clock), Requesting.Audience.DIRECT,
                 List.of(supplier.id()), List.of()).negotiations().getFirst();
         clock.advance(Duration.ofDays(15));
         negotiating.expireDue();
@@ -134,7 +135,7 @@ class NegotiationFlowTests {
     void viewersMayReadButNotNegotiate() {
         var buyer = accounts.organization(Role.VIEWER);
         var supplier = accounts.organization();
-        NegotiationId id = requesting.send(buyer.owner().principal(), Terms.kettles(clock), Requesting.Audience.DIRECT,
+        NegotiationId id = requesting.send(buyer.owner().principal(), TestTerms.kettles(clock), Requesting.Audience.DIRECT,
                 List.of(supplier.id()), List.of()).negotiations().getFirst();
         var viewer = buyer.member(Role.VIEWER).principal();
         assertThat(negotiating.view(viewer, id, Locale.ENGLISH).side()).isEqualTo(NegotiationParty.BUYER);
@@ -148,11 +149,11 @@ class NegotiationFlowTests {
         var buyer = accounts.organization();
         var supplier = accounts.organization();
         for (int i = 0; i < 20; i++) {
-            requesting.send(buyer.owner().principal(), Terms.kettles(clock), Requesting.Audience.DIRECT,
+            requesting.send(buyer.owner().principal(), TestTerms.kettles(clock), Requesting.Audience.DIRECT,
                     List.of(supplier.id()), List.of());
             clock.advance(Duration.ofMinutes(1));
         }
-        assertThatThrownBy(() -> requesting.send(buyer.owner().principal(), Terms.kettles(clock),
+        assertThatThrownBy(() -> requesting.send(buyer.owner().principal(), TestTerms.kettles(clock),
                 Requesting.Audience.DIRECT, List.of(supplier.id()), List.of()))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.kind()).isEqualTo(DomainException.Kind.RATE_LIMITED);
@@ -160,10 +161,10 @@ class NegotiationFlowTests {
                     assertThat(e.arguments()).containsExactly(20, 1420L);
                 });
         // another buyer is not affected; the first may send again once the oldest RFQ is a day old
-        requesting.send(accounts.organization().owner().principal(), Terms.kettles(clock), Requesting.Audience.DIRECT,
+        requesting.send(accounts.organization().owner().principal(), TestTerms.kettles(clock), Requesting.Audience.DIRECT,
                 List.of(supplier.id()), List.of());
         clock.advance(Duration.ofMinutes(1421));
-        requesting.send(buyer.owner().principal(), Terms.kettles(clock), Requesting.Audience.DIRECT,
+        requesting.send(buyer.owner().principal(), TestTerms.kettles(clock), Requesting.Audience.DIRECT,
                 List.of(supplier.id()), List.of());
     }
 

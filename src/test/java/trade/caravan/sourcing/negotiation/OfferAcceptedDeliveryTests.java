@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.IncompleteEventPublications;
 
+import trade.caravan.sourcing.TestTerms;
 import trade.caravan.reference.Incoterm;
 import trade.caravan.sourcing.NegotiationId;
 import trade.caravan.support.IntegrationTest;
@@ -53,9 +54,9 @@ class OfferAcceptedDeliveryTests {
     void anAcceptanceWhoseListenerNeverFinishedIsDeliveredAgainAndTakesEffectOnce() throws Exception {
         var buyer = accounts.organization();
         var supplier = accounts.organization();
-        NegotiationId id = requesting.send(buyer.owner().principal(), Terms.kettles(clock), Requesting.Audience.DIRECT,
+        NegotiationId id = requesting.send(buyer.owner().principal(), TestTerms.kettles(clock), Requesting.Audience.DIRECT,
                 List.of(supplier.id()), List.of()).negotiations().getFirst();
-        negotiating.offer(supplier.owner().principal(), id, Terms.offer(clock, 1240, Incoterm.FOB, "CNSZX", 14));
+        negotiating.offer(supplier.owner().principal(), id, TestTerms.offer(clock, 1240, Incoterm.FOB, "CNSZX", 14));
 
         CompletableFuture<Void> redelivery;
         try (Connection blocker = dataSource.getConnection()) {

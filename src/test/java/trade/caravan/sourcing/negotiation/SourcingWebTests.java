@@ -31,6 +31,7 @@ import org.springframework.test.web.servlet.MvcResult;
 
 import com.helger.ubl23.UBL23Marshaller;
 
+import trade.caravan.sourcing.TestTerms;
 import trade.caravan.accounts.Role;
 import trade.caravan.reference.Incoterm;
 import trade.caravan.sourcing.NegotiationId;
@@ -153,7 +154,7 @@ class SourcingWebTests {
     @Test
     void anOutsiderFindsNothingOfANegotiationByPageApiLiveChannelFileOrUbl() throws Exception {
         var pair = pair();
-        negotiating.offer(pair.supplier().owner().principal(), pair.id(), Terms.offer(clock, 1240, Incoterm.FOB, "CNSZX", 14));
+        negotiating.offer(pair.supplier().owner().principal(), pair.id(), TestTerms.offer(clock, 1240, Incoterm.FOB, "CNSZX", 14));
         var outsider = accounts.organization(Role.TRADER).member(Role.TRADER).authentication();
         String id = pair.id().toString();
         UUID rfq = negotiating.view(pair.buyer().owner().principal(), pair.id(), Locale.ENGLISH).rfq().id().value();
@@ -180,7 +181,7 @@ class SourcingWebTests {
     @Test
     void theRfqAndEachOfferExportAsSchemaValidUbl() throws Exception {
         var pair = pair();
-        negotiating.offer(pair.supplier().owner().principal(), pair.id(), Terms.offer(clock, 1240, Incoterm.FOB, "CNSZX", 14));
+        negotiating.offer(pair.supplier().owner().principal(), pair.id(), TestTerms.offer(clock, 1240, Incoterm.FOB, "CNSZX", 14));
         var view = negotiating.view(pair.buyer().owner().principal(), pair.id(), Locale.ENGLISH);
         byte[] rfq = mvc.perform(get("/api/v1/rfqs/" + view.rfq().id() + "/ubl")
                         .with(authentication(pair.buyer().owner().authentication())))
@@ -249,7 +250,7 @@ class SourcingWebTests {
     private Pair pair() {
         var buyer = accounts.organization();
         var supplier = accounts.organization();
-        NegotiationId id = requesting.send(buyer.owner().principal(), Terms.kettles(clock), Requesting.Audience.DIRECT,
+        NegotiationId id = requesting.send(buyer.owner().principal(), TestTerms.kettles(clock), Requesting.Audience.DIRECT,
                 List.of(supplier.id()), List.of()).negotiations().getFirst();
         return new Pair(buyer, supplier, id);
     }

@@ -1,4 +1,4 @@
-package trade.caravan.sourcing.negotiation;
+package trade.caravan.sourcing;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -14,20 +14,14 @@ import trade.caravan.reference.Incoterm;
 import trade.caravan.reference.TradeDocument;
 import trade.caravan.reference.UnLocode;
 import trade.caravan.shared.CurrencyCode;
-import trade.caravan.sourcing.OfferLine;
-import trade.caravan.sourcing.PaymentTerms;
-import trade.caravan.sourcing.PriceTier;
-import trade.caravan.sourcing.RfqTerms;
-import trade.caravan.sourcing.Specification;
-import trade.caravan.sourcing.TermSheet;
 
 /** Valid RFQ terms and term sheets for tests, relative to the application clock. */
-final class Terms {
+public final class TestTerms {
 
-    private Terms() {
+    private TestTerms() {
     }
 
-    static RfqTerms kettles(Clock clock) {
+    public static RfqTerms kettles(Clock clock) {
         return new RfqTerms(null, HsCode.of("851671"), "Electric kettles 1.7 l", "Stainless steel, 220–240 V.",
                 List.of(new Specification("Power", "2200 W")), new BigDecimal("1000"), UnitOfMeasure.C62, 1200L,
                 CurrencyCode.of("USD"), Incoterm.FOB, UnLocode.of("CNSZX"),
@@ -36,7 +30,7 @@ final class Terms {
     }
 
     /** One line of 1000 kettles at {@code priceMinor} cents, valid for {@code validDays}. */
-    static TermSheet offer(Clock clock, long priceMinor, Incoterm incoterm, String place, int validDays) {
+    public static TermSheet offer(Clock clock, long priceMinor, Incoterm incoterm, String place, int validDays) {
         return new TermSheet(List.of(new OfferLine("Electric kettle 1.7 l", null, HsCode.of("851671"),
                         new BigDecimal("1000"), UnitOfMeasure.C62, List.of(new PriceTier(new BigDecimal("1000"), priceMinor)))),
                 CurrencyCode.of("USD"), incoterm, UnLocode.of(place), 30, "6 per carton",
