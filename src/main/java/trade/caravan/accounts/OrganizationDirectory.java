@@ -15,6 +15,9 @@ public interface OrganizationDirectory {
     /** Organizations that sell abroad (trade role EXPORTER or BOTH), longest registered first. */
     List<OrganizationSummary> suppliers(int limit);
 
+    /** Organizations that buy abroad (trade role IMPORTER or BOTH), longest registered first. */
+    List<OrganizationSummary> buyers(int limit);
+
     /**
      * The organization's enabled members whose role grants {@code permission} and whose e-mail
      * address is verified, for notifications about the organization's business.

@@ -85,6 +85,13 @@ public class OrganizationSettings implements OrganizationDirectory {
                 Limit.of(limit)).stream().map(OrganizationSettings::summary).toList();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<OrganizationSummary> buyers(int limit) {
+        return organizations.findByTradeRoleInOrderByCreatedAtAscIdAsc(EnumSet.of(TradeRole.IMPORTER, TradeRole.BOTH),
+                Limit.of(limit)).stream().map(OrganizationSettings::summary).toList();
+    }
+
     private static OrganizationSummary summary(Organization organization) {
         OrganizationProfile profile = organization.profile();
         return new OrganizationSummary(organization.id(), profile.legalName(), profile.country(), profile.tradeRole(),
