@@ -190,7 +190,7 @@ class SourcingPages {
                 throw refusal;
             }
             response.setStatus(status(refusal));
-            FormErrors.reject(errors, refusal, java.util.Map.of("error.media.", "files"));
+            FormErrors.reject(errors, refusal, java.util.Map.of());
             form.pad();
             return rfqForm(member, form, model);
         }
@@ -356,7 +356,11 @@ class SourcingPages {
         model.addAttribute("form", form);
         model.addAttribute("buyerCountry", directory.find(member.organizationId())
                 .map(o -> o.country().value()).orElse(""));
-        model.addAttribute("suppliers", requesting.suppliers(member, SUPPLIER_CHOICES));
+        // the suppliers already chosen (e.g. the product's) come first, even beyond the list's length
+        var choices = new java.util.LinkedHashMap<UUID, trade.caravan.accounts.OrganizationSummary>();
+        form.getSuppliers().forEach(id -> directory.find(new OrganizationId(id)).ifPresent(s -> choices.put(id, s)));
+        requesting.suppliers(member, SUPPLIER_CHOICES).forEach(s -> choices.putIfAbsent(s.id().value(), s));
+        model.addAttribute("suppliers", List.copyOf(choices.values()));
         return "sourcing/rfq-form";
     }
 

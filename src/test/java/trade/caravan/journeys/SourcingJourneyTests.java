@@ -1,0 +1,179 @@
+package trade.caravan.journeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static trade.caravan.journeys.Ui.expect;
+import static trade.caravan.journeys.Ui.freePort;
+import static trade.caravan.journeys.Ui.heading;
+import static trade.caravan.journeys.Ui.role;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import trade.caravan.accounts.Role;
+import trade.caravan.catalog.product.ProductManagement;
+import trade.caravan.catalog.product.ProductView;
+import trade.caravan.platform.Tenancy;
+import trade.caravan.support.TestAccounts;
+import trade.caravan.support.TestClock;
+import trade.caravan.support.TestProducts;
+
+/**
+ * A negotiation end to end in Chromium, with the buyer and the supplier each in a browser context
+ * of their own. The buyer opens a published product's page and asks for a quotation there (the
+ * form comes filled in from the product, with the Incoterms guidance for the rule chosen); the
+ * supplier, told by the unread badge, quotes; the buyer counters with a lower price delivered CIF
+ * Hamburg; the supplier's page, left open, shows the counter-offer and what changed without being
+ * reloaded; the supplier accepts; the buyer's page, also left open, turns to accepted by itself.
+ * No CSP violation, script error or failed request in either browser.
+ */
+@Tag("browser")
+@Tag("embedded")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+        "caravan.database.embedded.database-name=sourcing_journey"})
+@Import({TestClock.Configuration.class, TestAccounts.class})
+class SourcingJourneyTests {
+
+    private static final int PORT = freePort();
+    private static final String BASE_URL = "http://localhost:" + PORT;
+
+    @RegisterExtension
+    static final Browsers BROWSERS = new Browsers();
+
+    @DynamicPropertySource
+    static void publicUrl(DynamicPropertyRegistry registry) {
+        registry.add("server.port", () -> PORT);
+        registry.add("caravan.public-url", () -> BASE_URL);
+    }
+
+    @Autowired
+    MessageSource messages;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    ProductManagement products;
+    @Autowired
+    Tenancy tenancy;
+
+    @Test
+    void buyerAsksSupplierQuotesBuyerCountersSupplierSeesItLiveAndAccepts() throws Exception {
+        var supplier = accounts.organization(Role.TRADER);
+        var buyer = accounts.organization(Role.TRADER);
+        ProductView kettle = tenancy.callAs(supplier.id(), () -> products.publish(supplier.owner().principal(),
+                products.create(supplier.owner().principal(), TestProducts.kettle()).id()));
+        var ui = new Texts(messages, Locale.ENGLISH);
+        var journal = new Journal("sourcing-en", Locale.ENGLISH);
+        Browser browser = BROWSERS.browser();
+        try (BrowserContext buyerContext = browser.newContext(new Browser.NewContextOptions()
+                     .setLocale("en-US").setViewportSize(1280, 900));
+             BrowserContext supplierContext = browser.newContext(new Browser.NewContextOptions()
+                     .setLocale("en-US").setViewportSize(1280, 900))) {
+            PageProblems buyerProblems = PageProblems.watch(buyerContext);
+            PageProblems supplierProblems = PageProblems.watch(supplierContext);
+            Page buyerPage = buyerContext.newPage();
+            Page supplierPage = supplierContext.newPage();
+            signIn(buyerPage, ui, buyer.member(Role.TRADER));
+            signIn(supplierPage, ui, supplier.member(Role.TRADER));
+
+            // The buyer asks for a quotation from the product page; the form is filled in from the product
+            buyerPage.navigate(BASE_URL + "/products/" + kettle.id());
+            role(buyerPage, AriaRole.LINK, ui.text("storefront.product.request-quotation")).click();
+            expect(heading(buyerPage)).hasText(ui.text("sourcing.rfq.new"));
+            expect(buyerPage.getByLabel(ui.text("sourcing.field.title"))).hasValue("Electric kettle 1.7 l");
+            expect(buyerPage.getByLabel(ui.text("sourcing.field.hsCode"))).hasValue("851671");
+            expect(buyerPage.getByLabel(supplier.name())).isChecked();
+            expect(buyerPage.getByLabel(ui.text("sourcing.field.quantity"))).hasValue("500");
+            buyerPage.getByLabel(ui.text("sourcing.field.quantity")).fill("1000");
+            buyerPage.getByLabel(ui.text("sourcing.field.targetUnitPrice")).fill("12.00");
+            buyerPage.getByLabel(ui.text("sourcing.field.place")).fill("CNSZX");
+            // the guidance for FOB from China to Germany: who pays and bears the risk, which documents
+            Locator guidance = buyerPage.locator("#guidance");
+            expect(guidance.locator("table")).isVisible();
+            expect(guidance).containsText(ui.text("trade-document.CERTIFICATE_OF_ORIGIN"));
+            buyerPage.getByLabel(ui.text("sourcing.field.incoterm")).selectOption("CIF");
+            expect(guidance).containsText(ui.text("trade-document.INSURANCE_CERTIFICATE"));
+            buyerPage.getByLabel(ui.text("sourcing.field.incoterm")).selectOption("FOB");
+            journal.snapshot(buyerPage, "rfq-form");
+            role(buyerPage, AriaRole.BUTTON, ui.text("sourcing.rfq.send")).click();
+            expect(buyerPage.getByRole(AriaRole.STATUS)).hasText(ui.text("sourcing.rfq.sent", 1));
+            journal.snapshot(buyerPage, "rfq-sent");
+
+            // The supplier sees the unread badge, opens the negotiation and quotes
+            supplierPage.navigate(BASE_URL + "/");
+            expect(supplierPage.locator("#unread-badge")).hasText("1");
+            // the link is named with its badge ("Negotiations, one unread entry")
+            supplierPage.locator("nav a[href='/sourcing/negotiations']").click();
+            role(supplierPage, AriaRole.LINK, "RFQ-").first().click();
+            expect(supplierPage.locator("#negotiation-state")).hasText(ui.text("negotiation.state.OPEN"));
+            supplierPage.locator("details.offer-form summary").click();
+            supplierPage.getByLabel(ui.text("sourcing.offer.tier-price", 1)).first().fill("12.40");
+            supplierPage.getByLabel(ui.text("sourcing.field.leadTimeDays")).fill("30");
+            journal.snapshot(supplierPage, "quotation-form");
+            role(supplierPage, AriaRole.BUTTON, ui.text("sourcing.offer.send-quote")).click();
+            expect(supplierPage.locator("#negotiation-state")).hasText(ui.text("negotiation.state.QUOTED"));
+            expect(supplierPage.locator("#latest-offer .unit-price")).hasText("12.40 USD");
+            // from here on the supplier's page is not reloaded: a marker in the page would not survive a reload
+            supplierPage.evaluate("() => { window.keptOpen = true; }");
+
+            // The buyer counters: 11.90, CIF Hamburg
+            role(buyerPage, AriaRole.LINK, supplier.name()).click();
+            expect(buyerPage.locator("#latest-offer .unit-price")).hasText("12.40 USD");
+            buyerPage.evaluate("() => { window.keptOpen = true; }");
+            buyerPage.locator("details.offer-form summary").click();
+            buyerPage.getByLabel(ui.text("sourcing.offer.tier-price", 1)).first().fill("11.90");
+            buyerPage.getByLabel(ui.text("negotiation.field.incoterm")).selectOption("CIF");
+            buyerPage.getByLabel(ui.text("sourcing.field.place")).fill("DEHAM");
+            role(buyerPage, AriaRole.BUTTON, ui.text("sourcing.offer.send-counter")).click();
+            expect(buyerPage.locator("#negotiation-state")).hasText(ui.text("negotiation.state.COUNTERED"));
+            buyerPage.evaluate("() => { window.keptOpen = true; }");
+            journal.snapshot(buyerPage, "countered");
+
+            // The supplier's open page shows the counter-offer and the changes by itself
+            Locator changes = supplierPage.locator("#latest-offer .changes");
+            expect(supplierPage.locator("#latest-offer")).hasAttribute("data-offer", "2");
+            expect(changes.locator("li[data-field=unitPrice] del")).hasText("12.40 USD");
+            expect(changes.locator("li[data-field=unitPrice] ins")).hasText("11.90 USD");
+            expect(changes.locator("li[data-field=incoterm] del")).hasText("FOB");
+            expect(changes.locator("li[data-field=incoterm] ins")).hasText("CIF");
+            expect(changes.locator("li[data-field=place] ins")).hasText("DEHAM");
+            assertThat(supplierPage.evaluate("() => window.keptOpen === true")).as("not reloaded").isEqualTo(true);
+            journal.snapshot(supplierPage, "counter-offer-live");
+
+            // The supplier accepts; the buyer's open page turns to accepted by itself
+            role(supplierPage, AriaRole.BUTTON, ui.text("sourcing.accept", 2)).click();
+            expect(supplierPage.locator("#negotiation-state")).hasText(ui.text("negotiation.state.ACCEPTED"));
+            expect(buyerPage.locator("#negotiation-state")).hasText(ui.text("negotiation.state.ACCEPTED"));
+            expect(buyerPage.locator(".state-line")).containsText(ui.text("sourcing.accepted-offer", 2));
+            assertThat(buyerPage.evaluate("() => window.keptOpen === true")).as("not reloaded").isEqualTo(true);
+            expect(buyerPage.locator("#accept-offer")).hasCount(0);
+            journal.snapshot(buyerPage, "accepted-live");
+            journal.snapshot(supplierPage, "accepted");
+
+            assertThat(buyerProblems.all()).as("problems in the buyer's browser").isEmpty();
+            assertThat(supplierProblems.all()).as("problems in the supplier's browser").isEmpty();
+        }
+    }
+
+    private static void signIn(Page page, Texts ui, TestAccounts.Member member) {
+        page.navigate(BASE_URL + "/login");
+        page.getByLabel(ui.text("field.email")).fill(member.email());
+        page.getByLabel(ui.text("field.password"), Ui.exactLabel()).fill(member.password());
+        role(page, AriaRole.BUTTON, ui.text("signin.submit")).click();
+        expect(page.getByRole(AriaRole.MAIN)).containsText(ui.text("home.signed-in",
+                member.principal().getDisplayName(), member.principal().getOrganizationName()));
+    }
+}
