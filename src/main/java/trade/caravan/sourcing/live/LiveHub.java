@@ -15,8 +15,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionPhase;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -91,8 +92,30 @@ class LiveHub implements Presence, DisposableBean {
         return byOrganization.values().stream().mapToInt(Set::size).sum();
     }
 
-    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    /**
+     * Tells the open streams after the transaction commits. A plain listener that registers its own
+     * after-commit callback, not a {@code @TransactionalEventListener}: Spring Modulith records every
+     * transactional listener's events in the publication registry, which for this best-effort,
+     * per-message signal cost a registry row and, after the commit, two more transactions, each
+     * needing a second pooled connection while the request still held its first. Under load that
+     * exhausted the pool (measured: bench/live, docs/benchmarks.md). A lost signal costs nothing
+     * lasting: pages re-read the negotiation when they load.
+     */
+    @EventListener
     void on(NegotiationChanged changed) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    fanOutAfterCommit(changed);
+                }
+            });
+        } else {
+            fanOutAfterCommit(changed);
+        }
+    }
+
+    private void fanOutAfterCommit(NegotiationChanged changed) {
         String data = "{\"negotiation\":\"" + changed.negotiation() + "\",\"seq\":" + changed.seq()
                 + ",\"kind\":\"" + changed.kind() + "\"}";
         fanOut.execute(() -> {
