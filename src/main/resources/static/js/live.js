@@ -21,6 +21,12 @@
             window.htmx.trigger(panel, "caravan:refresh");
         }
     });
+    // a negotiation refreshed on screen has been read: the unread badge follows
+    document.body.addEventListener("htmx:afterSettle", function (event) {
+        if (event.target && event.target.id === "negotiation-panel") {
+            document.body.dispatchEvent(new CustomEvent("caravan:read"));
+        }
+    });
     window.addEventListener("pagehide", function () {
         source.close();
     });
