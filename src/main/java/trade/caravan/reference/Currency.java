@@ -22,6 +22,22 @@ public record Currency(
         return withdrawn == null;
     }
 
+    /**
+     * For choosing a currency: its code and its name in the reader's language, or the code alone
+     * when that language has no name for it (rather than an English name on a Chinese page).
+     */
+    public String label(Locale locale) {
+        if ("en".equals(locale.getLanguage())) {
+            return code.value() + " - " + name;
+        }
+        try {
+            String cldr = java.util.Currency.getInstance(code.value()).getDisplayName(locale);
+            return cldr.equals(code.value()) || cldr.equals(name) ? code.value() : code.value() + " - " + cldr;
+        } catch (IllegalArgumentException unknownToTheJdk) {
+            return code.value();
+        }
+    }
+
     /** The ISO 4217 name in English, the JDK's CLDR name in other languages when it has one. */
     public String displayName(Locale locale) {
         if ("en".equals(locale.getLanguage())) {

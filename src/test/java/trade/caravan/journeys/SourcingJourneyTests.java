@@ -70,13 +70,24 @@ class SourcingJourneyTests {
     Tenancy tenancy;
 
     @Test
-    void buyerAsksSupplierQuotesBuyerCountersSupplierSeesItLiveAndAccepts() throws Exception {
+    void buyerInEnglish() {
+        journey(Locale.ENGLISH);
+    }
+
+    @Test
+    void buyerInChinese() {
+        journey(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    private void journey(Locale buyerLanguage) {
         var supplier = accounts.organization(Role.TRADER);
         var buyer = accounts.organization(Role.TRADER);
         ProductView kettle = tenancy.callAs(supplier.id(), () -> products.publish(supplier.owner().principal(),
                 products.create(supplier.owner().principal(), TestProducts.kettle()).id()));
         var ui = new Texts(messages, Locale.ENGLISH);
-        var journal = new Journal("sourcing-en", Locale.ENGLISH);
+        var buyerUi = new Texts(messages, buyerLanguage);
+        var journal = new Journal("sourcing-supplier-for-" + buyerLanguage.toLanguageTag(), Locale.ENGLISH);
+        var buyerJournal = new Journal("sourcing-buyer-" + buyerLanguage.toLanguageTag(), buyerLanguage);
         Browser browser = BROWSERS.browser();
         try (BrowserContext buyerContext = browser.newContext(new Browser.NewContextOptions()
                      .setLocale("en-US").setViewportSize(1280, 900));
@@ -87,30 +98,38 @@ class SourcingJourneyTests {
             Page buyerPage = buyerContext.newPage();
             Page supplierPage = supplierContext.newPage();
             signIn(buyerPage, ui, buyer.member(Role.TRADER));
+            if (!"en".equals(buyerLanguage.getLanguage())) {
+                buyerPage.waitForLoadState(); // the selector submits on change once the page's script runs
+                buyerPage.getByLabel("Language", new Page.GetByLabelOptions().setExact(true)).selectOption("zh-CN");
+                buyerPage.waitForURL(url -> url.contains("lang=zh-CN"));
+                expect(buyerPage.locator("html")).hasAttribute("lang", "zh-CN");
+            }
             signIn(supplierPage, ui, supplier.member(Role.TRADER));
 
             // The buyer asks for a quotation from the product page; the form is filled in from the product
             buyerPage.navigate(BASE_URL + "/products/" + kettle.id());
-            role(buyerPage, AriaRole.LINK, ui.text("storefront.product.request-quotation")).click();
-            expect(heading(buyerPage)).hasText(ui.text("sourcing.rfq.new"));
-            expect(buyerPage.getByLabel(ui.text("sourcing.field.title"))).hasValue("Electric kettle 1.7 l");
-            expect(buyerPage.getByLabel(ui.text("sourcing.field.hsCode"))).hasValue("851671");
+            role(buyerPage, AriaRole.LINK, buyerUi.text("storefront.product.request-quotation")).click();
+            expect(heading(buyerPage)).hasText(buyerUi.text("sourcing.rfq.new"));
+            // in the reader's language, as the product page shows it
+            expect(buyerPage.getByLabel(buyerUi.text("sourcing.field.title")))
+                    .hasValue("en".equals(buyerLanguage.getLanguage()) ? "Electric kettle 1.7 l" : "电热水壶 1.7 升");
+            expect(buyerPage.getByLabel(buyerUi.text("sourcing.field.hsCode"))).hasValue("851671");
             expect(buyerPage.getByLabel(supplier.name())).isChecked();
-            expect(buyerPage.getByLabel(ui.text("sourcing.field.quantity"))).hasValue("500");
-            buyerPage.getByLabel(ui.text("sourcing.field.quantity")).fill("1000");
-            buyerPage.getByLabel(ui.text("sourcing.field.targetUnitPrice")).fill("12.00");
-            buyerPage.getByLabel(ui.text("sourcing.field.place")).fill("CNSZX");
+            expect(buyerPage.getByLabel(buyerUi.text("sourcing.field.quantity"))).hasValue("500");
+            buyerPage.getByLabel(buyerUi.text("sourcing.field.quantity")).fill("1000");
+            buyerPage.getByLabel(buyerUi.text("sourcing.field.targetUnitPrice")).fill("12.00");
+            buyerPage.getByLabel(buyerUi.text("sourcing.field.place")).fill("CNSZX");
             // the guidance for FOB from China to Germany: who pays and bears the risk, which documents
             Locator guidance = buyerPage.locator("#guidance");
             expect(guidance.locator("table")).isVisible();
-            expect(guidance).containsText(ui.text("trade-document.CERTIFICATE_OF_ORIGIN"));
-            buyerPage.getByLabel(ui.text("sourcing.field.incoterm")).selectOption("CIF");
-            expect(guidance).containsText(ui.text("trade-document.INSURANCE_CERTIFICATE"));
-            buyerPage.getByLabel(ui.text("sourcing.field.incoterm")).selectOption("FOB");
-            journal.snapshot(buyerPage, "rfq-form");
-            role(buyerPage, AriaRole.BUTTON, ui.text("sourcing.rfq.send")).click();
-            expect(buyerPage.getByRole(AriaRole.STATUS)).hasText(ui.text("sourcing.rfq.sent", 1));
-            journal.snapshot(buyerPage, "rfq-sent");
+            expect(guidance).containsText(buyerUi.text("trade-document.CERTIFICATE_OF_ORIGIN"));
+            buyerPage.getByLabel(buyerUi.text("sourcing.field.incoterm")).selectOption("CIF");
+            expect(guidance).containsText(buyerUi.text("trade-document.INSURANCE_CERTIFICATE"));
+            buyerPage.getByLabel(buyerUi.text("sourcing.field.incoterm")).selectOption("FOB");
+            buyerJournal.step(buyerPage, "rfq-form");
+            role(buyerPage, AriaRole.BUTTON, buyerUi.text("sourcing.rfq.send")).click();
+            expect(buyerPage.getByRole(AriaRole.STATUS)).hasText(buyerUi.text("sourcing.rfq.sent", 1));
+            buyerJournal.step(buyerPage, "rfq-sent");
 
             // The supplier sees the unread badge, opens the negotiation and quotes
             supplierPage.navigate(BASE_URL + "/");
@@ -134,13 +153,13 @@ class SourcingJourneyTests {
             expect(buyerPage.locator("#latest-offer .unit-price")).containsText("12.40");
             buyerPage.evaluate("() => { window.keptOpen = true; }");
             buyerPage.locator("details.offer-form summary").click();
-            buyerPage.getByLabel(ui.text("sourcing.offer.tier-price", 1)).first().fill("11.90");
-            buyerPage.getByLabel(ui.text("negotiation.field.incoterm")).selectOption("CIF");
-            buyerPage.getByLabel(ui.text("sourcing.field.place")).fill("DEHAM");
-            role(buyerPage, AriaRole.BUTTON, ui.text("sourcing.offer.send-counter")).click();
-            expect(buyerPage.locator("#negotiation-state")).hasText(ui.text("negotiation.state.COUNTERED"));
+            buyerPage.getByLabel(buyerUi.text("sourcing.offer.tier-price", 1)).first().fill("11.90");
+            buyerPage.getByLabel(buyerUi.text("negotiation.field.incoterm")).selectOption("CIF");
+            buyerPage.getByLabel(buyerUi.text("sourcing.field.place")).fill("DEHAM");
+            role(buyerPage, AriaRole.BUTTON, buyerUi.text("sourcing.offer.send-counter")).click();
+            expect(buyerPage.locator("#negotiation-state")).hasText(buyerUi.text("negotiation.state.COUNTERED"));
             buyerPage.evaluate("() => { window.keptOpen = true; }");
-            journal.snapshot(buyerPage, "countered");
+            buyerJournal.step(buyerPage, "countered");
 
             // The supplier's open page shows the counter-offer and the changes by itself
             Locator changes = supplierPage.locator("#latest-offer .changes");
@@ -156,11 +175,11 @@ class SourcingJourneyTests {
             // The supplier accepts; the buyer's open page turns to accepted by itself
             role(supplierPage, AriaRole.BUTTON, ui.text("sourcing.accept", 2)).click();
             expect(supplierPage.locator("#negotiation-state")).hasText(ui.text("negotiation.state.ACCEPTED"));
-            expect(buyerPage.locator("#negotiation-state")).hasText(ui.text("negotiation.state.ACCEPTED"));
-            expect(buyerPage.locator(".state-line")).containsText(ui.text("sourcing.accepted-offer", 2));
+            expect(buyerPage.locator("#negotiation-state")).hasText(buyerUi.text("negotiation.state.ACCEPTED"));
+            expect(buyerPage.locator(".state-line")).containsText(buyerUi.text("sourcing.accepted-offer", 2));
             assertThat(buyerPage.evaluate("() => window.keptOpen === true")).as("not reloaded").isEqualTo(true);
             expect(buyerPage.locator("#accept-offer")).hasCount(0);
-            journal.snapshot(buyerPage, "accepted-live");
+            buyerJournal.step(buyerPage, "accepted-live");
             journal.snapshot(supplierPage, "accepted");
 
             assertThat(buyerProblems.all()).as("problems in the buyer's browser").isEmpty();

@@ -79,7 +79,9 @@ public class TestAccounts {
 
     /** An organization whose owner and one member of each given role exist, verified. */
     public Organization organization(Role... roles) {
-        String tag = UUID.randomUUID().toString().substring(0, 8);
+        // digits only: a name like "Test Trading ab12cd Ltd." would read as an English phrase to the
+        // journeys' check for untranslated text on Chinese pages
+        String tag = String.format("%012d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000_000_000L));
         String name = "Test Trading " + tag + " Ltd.";
         String ownerEmail = "owner-" + tag + "@test.example";
         OrganizationId id = tenancy.callAsSystem(() -> signUp.registerVerified(
