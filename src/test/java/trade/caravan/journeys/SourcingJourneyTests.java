@@ -126,6 +126,7 @@ class SourcingJourneyTests {
             buyerPage.getByLabel(buyerUi.text("sourcing.field.incoterm")).selectOption("CIF");
             expect(guidance).containsText(buyerUi.text("trade-document.INSURANCE_CERTIFICATE"));
             buyerPage.getByLabel(buyerUi.text("sourcing.field.incoterm")).selectOption("FOB");
+            expect(guidance.locator("#guidance-FOB")).hasCount(1);
             buyerJournal.step(buyerPage, "rfq-form");
             role(buyerPage, AriaRole.BUTTON, buyerUi.text("sourcing.rfq.send")).click();
             expect(buyerPage.getByRole(AriaRole.STATUS)).hasText(buyerUi.text("sourcing.rfq.sent", 1));
