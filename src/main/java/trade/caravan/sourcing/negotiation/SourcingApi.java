@@ -12,9 +12,11 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,10 +32,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import trade.caravan.accounts.Actor;
 import trade.caravan.catalog.AttachmentScreening;
+import trade.caravan.catalog.FileRefused;
 import trade.caravan.catalog.ProductId;
 import trade.caravan.catalog.ScreenedFile;
 import trade.caravan.platform.CursorPage;
 import trade.caravan.platform.InvalidInput;
+import trade.caravan.platform.Problems;
 import trade.caravan.reference.TradeDocument;
 import trade.caravan.shared.OrganizationId;
 import trade.caravan.sourcing.NegotiationId;
@@ -58,8 +62,10 @@ class SourcingApi {
     private final Requesting requesting;
     private final Negotiating negotiating;
     private final AttachmentScreening screening;
+    private final Problems problems;
 
-    SourcingApi(Requesting requesting, Negotiating negotiating, AttachmentScreening screening) {
+    SourcingApi(Requesting requesting, Negotiating negotiating, AttachmentScreening screening, Problems problems) {
+        this.problems = problems;
         this.requesting = requesting;
         this.negotiating = negotiating;
         this.screening = screening;
@@ -270,5 +276,15 @@ class SourcingApi {
             @RequestBody(required = false) @Nullable ReasonBody body) {
         negotiating.withdraw(actor, new NegotiationId(id), body == null ? null : body.reason());
         return ResponseEntity.noContent().build();
+    }
+
+    /** A refused file answers with its own status (413, 415, 422), as the catalog's uploads do. */
+    @ExceptionHandler(FileRefused.class)
+    ResponseEntity<ProblemDetail> refused(FileRefused refused, Locale locale) {
+        ProblemDetail problem = problems.of(refused, locale);
+        problem.setStatus(refused.status().value());
+        problem.setTitle(problems.message("problem.title." + refused.status().value(), new Object[0], locale,
+                refused.status().getReasonPhrase()));
+        return ResponseEntity.status(refused.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

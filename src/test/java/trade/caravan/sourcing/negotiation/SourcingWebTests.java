@@ -140,6 +140,28 @@ class SourcingWebTests {
     }
 
     @Test
+    void filesFollowTheCatalogUploadRules() throws Exception {
+        var pair = pair();
+        byte[] html = "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8);
+        mvc.perform(multipart("/api/v1/negotiations/" + pair.id() + "/messages")
+                        .file(new MockMultipartFile("files", "invoice.pdf", "application/pdf", html))
+                        .param("body", "see attached").with(csrf())
+                        .with(authentication(pair.buyer().owner().authentication())))
+                .andExpect(status().isUnsupportedMediaType());
+        mvc.perform(multipart("/api/v1/negotiations/" + pair.id() + "/messages")
+                        .file(new MockMultipartFile("files", "../../etc/passwd.pdf", "text/plain", PDF))
+                        .param("body", "the specification").with(csrf())
+                        .with(authentication(pair.buyer().owner().authentication())))
+                .andExpect(status().isNoContent());
+        var files = negotiating.view(pair.supplier().owner().principal(), pair.id(), Locale.ENGLISH).timeline().stream()
+                .flatMap(e -> e.attachments().stream()).toList();
+        assertThat(files).singleElement().satisfies(f -> {
+            assertThat(f.contentType()).isEqualTo("application/pdf");
+            assertThat(f.fileName()).doesNotContain("/").doesNotContain("..").endsWith(".pdf");
+        });
+    }
+
+    @Test
     void messagesAreShownAsTextNeverAsMarkup() throws Exception {
         var pair = pair();
         negotiating.message(pair.buyer().owner().principal(), pair.id(),
