@@ -21,7 +21,17 @@
             window.htmx.trigger(panel, "caravan:refresh");
         }
     });
-    // a negotiation refreshed on screen has been read: the unread badge follows
+    // a refresh that was redirected (a session that ended: the sign-in page) must not be swapped
+    // into the badge, the inbox or the thread
+    document.body.addEventListener("htmx:beforeSwap", function (event) {
+        var target = event.detail.target;
+        var live = target && (target.id === "unread-slot" || target.id === "inbox" || target.id === "negotiation-panel");
+        var xhr = event.detail.xhr;
+        if (live && xhr && xhr.responseURL && xhr.responseURL.indexOf(event.detail.requestConfig.path) < 0) {
+            event.detail.shouldSwap = false;
+        }
+    });
+        // a negotiation refreshed on screen has been read: the unread badge follows
     document.body.addEventListener("htmx:afterSettle", function (event) {
         if (event.target && event.target.id === "negotiation-panel") {
             document.body.dispatchEvent(new CustomEvent("caravan:read"));

@@ -187,7 +187,9 @@ public class Requesting {
         Instant since = clock.instant().minus(Duration.ofDays(1));
         if (rfqs.countSentSince(buyer.value(), since) >= settings.rfqsPerDay()) {
             Instant first = rfqs.firstSentSince(buyer.value(), since);
-            long waitMinutes = Math.max(1, Duration.between(clock.instant(), first.plus(Duration.ofDays(1))).toMinutes());
+            Duration wait = Duration.between(clock.instant(), first.plus(Duration.ofDays(1)));
+            // rounded up: "in 1,420 minutes" must not be a minute too early
+            long waitMinutes = Math.max(1, (wait.toMillis() + 59_999) / 60_000);
             throw new DomainException(DomainException.Kind.RATE_LIMITED, "error.sourcing.rfq-daily-limit",
                     settings.rfqsPerDay(), waitMinutes);
         }
