@@ -151,7 +151,7 @@ class CatalogJourneyTests {
 
             Page page = buyerContext.newPage();
             var ui = new Texts(messages, Locale.ENGLISH);
-            signIn(page, ui, buyer);
+            Ui.signIn(page, BASE_URL, ui, buyer);
 
             // Search in English, then in Chinese: both kettles match
             navigation(page, ui, "nav.search").click();
@@ -272,7 +272,7 @@ class CatalogJourneyTests {
      */
     private String createAndPublish(Page page, Texts ui, TestAccounts.Member trader, Kettle kettle, Journal journal) {
         // the page's language selector, after sign-in (which applies the member's own language)
-        signIn(page, new Texts(messages, Locale.ENGLISH), trader);
+        Ui.signIn(page, BASE_URL, new Texts(messages, Locale.ENGLISH), trader);
         if (!"en".equals(ui.locale().getLanguage())) {
             page.waitForLoadState(); // the selector submits on change once the page's script runs
             page.getByLabel("Language", new Page.GetByLabelOptions().setExact(true)).selectOption("zh-CN");
@@ -414,15 +414,6 @@ class CatalogJourneyTests {
         List<StructuredData.Node> nodes = StructuredData.validate(json, pageUrl);
         assertThat(nodes).hasSize(1);
         return nodes.getFirst();
-    }
-
-    private static void signIn(Page page, Texts ui, TestAccounts.Member member) {
-        page.navigate(BASE_URL + "/login");
-        page.getByLabel(ui.text("field.email")).fill(member.email());
-        page.getByLabel(ui.text("field.password"), exactLabel()).fill(member.password());
-        role(page, AriaRole.BUTTON, ui.text("signin.submit")).click();
-        expect(page.getByRole(AriaRole.MAIN)).containsText(ui.text("home.signed-in",
-                member.principal().getDisplayName(), member.principal().getOrganizationName()));
     }
 
     private static Locator hitTitled(Locator hits, String title) {

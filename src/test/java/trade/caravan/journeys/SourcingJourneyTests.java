@@ -97,14 +97,14 @@ class SourcingJourneyTests {
             PageProblems supplierProblems = PageProblems.watch(supplierContext);
             Page buyerPage = buyerContext.newPage();
             Page supplierPage = supplierContext.newPage();
-            signIn(buyerPage, ui, buyer.member(Role.TRADER));
+            Ui.signIn(buyerPage, BASE_URL, ui, buyer.member(Role.TRADER));
             if (!"en".equals(buyerLanguage.getLanguage())) {
                 buyerPage.waitForLoadState(); // the selector submits on change once the page's script runs
                 buyerPage.getByLabel("Language", new Page.GetByLabelOptions().setExact(true)).selectOption("zh-CN");
                 buyerPage.waitForURL(url -> url.contains("lang=zh-CN"));
                 expect(buyerPage.locator("html")).hasAttribute("lang", "zh-CN");
             }
-            signIn(supplierPage, ui, supplier.member(Role.TRADER));
+            Ui.signIn(supplierPage, BASE_URL, ui, supplier.member(Role.TRADER));
 
             // The buyer asks for a quotation from the product page; the form is filled in from the product
             buyerPage.navigate(BASE_URL + "/products/" + kettle.id());
@@ -188,12 +188,4 @@ class SourcingJourneyTests {
         }
     }
 
-    private static void signIn(Page page, Texts ui, TestAccounts.Member member) {
-        page.navigate(BASE_URL + "/login");
-        page.getByLabel(ui.text("field.email")).fill(member.email());
-        page.getByLabel(ui.text("field.password"), Ui.exactLabel()).fill(member.password());
-        role(page, AriaRole.BUTTON, ui.text("signin.submit")).click();
-        expect(page.getByRole(AriaRole.MAIN)).containsText(ui.text("home.signed-in",
-                member.principal().getDisplayName(), member.principal().getOrganizationName()));
-    }
 }

@@ -49,4 +49,17 @@ final class Ui {
     static LocatorAssertions expect(Locator locator) {
         return PlaywrightAssertions.assertThat(locator);
     }
+
+    /**
+     * Signs a member in through the real form (password only) and waits for the home page to greet
+     * them by name and organization.
+     */
+    static void signIn(Page page, String baseUrl, Texts ui, trade.caravan.support.TestAccounts.Member member) {
+        page.navigate(baseUrl + "/login");
+        page.getByLabel(ui.text("field.email")).fill(member.email());
+        page.getByLabel(ui.text("field.password"), exactLabel()).fill(member.password());
+        role(page, AriaRole.BUTTON, ui.text("signin.submit")).click();
+        expect(page.getByRole(AriaRole.MAIN)).containsText(ui.text("home.signed-in",
+                member.principal().getDisplayName(), member.principal().getOrganizationName()));
+    }
 }
