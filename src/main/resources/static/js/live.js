@@ -8,6 +8,21 @@
         return;
     }
     var source = new EventSource(script.getAttribute("data-live"));
+    var connections = 0;
+    // "ready" comes each time the stream (re)opens. What changed before it is not sent on it: the
+    // page was rendered before the first subscription stood, and a reconnect (network, sleep, the
+    // server's time-out) misses what happened while it was away. So the page catches up by reading
+    // the open negotiation again, and after a reconnect the badge and the inbox too.
+    source.addEventListener("ready", function () {
+        connections++;
+        var panel = document.getElementById("negotiation-panel");
+        if (panel && window.htmx) {
+            window.htmx.trigger(panel, "caravan:refresh");
+        }
+        if (connections > 1) {
+            document.body.dispatchEvent(new CustomEvent("caravan:live", {detail: {}}));
+        }
+    });
     source.addEventListener("negotiation", function (message) {
         var data;
         try {
@@ -31,7 +46,7 @@
             event.detail.shouldSwap = false;
         }
     });
-        // a negotiation refreshed on screen has been read: the unread badge follows
+    // a negotiation refreshed on screen has been read: the unread badge follows
     document.body.addEventListener("htmx:afterSettle", function (event) {
         if (event.target && event.target.id === "negotiation-panel") {
             document.body.dispatchEvent(new CustomEvent("caravan:read"));

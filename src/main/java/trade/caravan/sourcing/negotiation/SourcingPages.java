@@ -215,13 +215,23 @@ class SourcingPages {
         return "sourcing/negotiation";
     }
 
-    /** The thread alone (state, offers, timeline, actions), for live refresh; marks it read. */
+    /**
+     * The thread alone (state, offers, timeline, actions), for live refresh; marks it read. With
+     * {@code since}, the last timeline entry the page shows, it answers 204 (htmx keeps the page as
+     * it is, with any error shown in it) when nothing happened since.
+     */
     @GetMapping("/negotiations/{id}/panel")
-    String panel(@AuthenticationPrincipal MemberPrincipal member, @PathVariable UUID id, Locale locale, Model model,
-            org.springframework.security.web.csrf.CsrfToken csrf) {
+    @Nullable
+    String panel(@AuthenticationPrincipal MemberPrincipal member, @PathVariable UUID id,
+            @RequestParam(required = false) @Nullable Long since, Locale locale, Model model,
+            org.springframework.security.web.csrf.CsrfToken csrf, HttpServletResponse response) {
         // the fragment's forms need the token; reading it now saves the session before any output is written
         csrf.getToken();
-        show(member, id, locale, model);
+        NegotiationView view = show(member, id, locale, model);
+        if (since != null && since == view.lastSeq()) {
+            response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+            return null; // with the response among its arguments, the request counts as handled
+        }
         return "sourcing/negotiation :: panel";
     }
 

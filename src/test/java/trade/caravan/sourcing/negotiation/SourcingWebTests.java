@@ -132,6 +132,15 @@ class SourcingWebTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(supplierView).contains("Changes from offer 1", "<del>12.40 USD</del>", "<ins>11.90 USD</ins>",
                 "<del>FOB</del>", "<ins>CIF</ins>", "Accept offer 2");
+        // a page that catches up after its live stream (re)opens gets the panel only if something happened
+        long shown = negotiating.view(supplier.owner().principal(), NegotiationId.of(negotiation), Locale.ENGLISH).lastSeq();
+        assertThat(supplierView).contains("/panel?since=" + shown + "\"");
+        mvc.perform(get("/sourcing/negotiations/" + negotiation + "/panel").param("since", Long.toString(shown))
+                        .with(authentication(supplier.owner().authentication())))
+                .andExpect(status().isNoContent()).andExpect(content().string(""));
+        mvc.perform(get("/sourcing/negotiations/" + negotiation + "/panel").param("since", Long.toString(shown - 1))
+                        .with(authentication(supplier.owner().authentication())))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Accept offer 2")));
         mvc.perform(post("/sourcing/negotiations/" + negotiation + "/accept").param("offer", "2")
                         .with(csrf()).with(authentication(supplier.owner().authentication())))
                 .andExpect(status().is3xxRedirection());
