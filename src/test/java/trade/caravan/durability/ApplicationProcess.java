@@ -44,6 +44,12 @@ final class ApplicationProcess {
 
     /** Starts the application and waits until its health endpoint says UP. */
     static ApplicationProcess start(Installation installation, Path log) throws IOException, InterruptedException {
+        return start(installation, log, false);
+    }
+
+    /** As {@link #start(Installation, Path)}, seeding the demo data into an empty database if asked. */
+    static ApplicationProcess start(Installation installation, Path log, boolean demo)
+            throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -54,7 +60,7 @@ final class ApplicationProcess {
                 "--caravan.database.embedded.data-dir=" + installation.databaseDirectory(),
                 "--caravan.database.embedded.port=" + installation.databasePort(),
                 "--caravan.security.data-key-file=" + installation.dataKeyFile(),
-                "--caravan.demo.enabled=false",
+                "--caravan.demo.enabled=" + demo,
                 "--caravan.sign-up.per-address-per-hour=100000",
                 "--spring.main.banner-mode=off",
                 // plain lines rather than the shipped JSON, for whoever reads the log after a failure
