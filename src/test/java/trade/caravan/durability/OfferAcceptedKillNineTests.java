@@ -34,7 +34,8 @@ import org.junit.jupiter.api.condition.OS;
  * the demo's countered offer through the web page, as a person does. The listener cannot finish
  * (this test holds a lock on the table it writes to), so at the moment of the kill the acceptance
  * is committed and its event publication incomplete. The next start finds the publication and
- * delivers it: one acceptance notice, one mail per trader of each side, the publication completed.
+ * delivers it: one acceptance notice, one mail per trader of each side, one trade, the publication
+ * completed.
  */
 @Tag("embedded")
 @EnabledOnOs({OS.LINUX, OS.MAC})
@@ -109,6 +110,9 @@ class OfferAcceptedKillNineTests {
                     join accounts.users u on u.id = m.user_id
                     where n.id = ?""", negotiation);
             assertThat(traders).isNotEmpty();
+            // and the trade workflow's own listener opened the trade once, before the kill or after it
+            assertThat(this.<Long>single(db, "select count(*) from trades.trades where negotiation_id = ?", negotiation))
+                    .isEqualTo(1);
             assertThat(recipients).as("one mail to each trader of both sides").containsExactlyInAnyOrderElementsOf(traders);
         }
     }

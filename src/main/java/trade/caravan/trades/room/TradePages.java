@@ -1,0 +1,44 @@
+package trade.caravan.trades.room;
+
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import trade.caravan.accounts.MemberPrincipal;
+import trade.caravan.platform.CursorPage;
+import trade.caravan.trades.TradeId;
+
+/** The trades list and the trade room, for the members of a trade's two organizations. */
+@Controller
+@RequestMapping("/trades")
+@PreAuthorize("hasAuthority('organization:view')")
+class TradePages {
+
+    private final TradeRoom room;
+
+    TradePages(TradeRoom room) {
+        this.room = room;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal MemberPrincipal member, @RequestParam(required = false) @Nullable String cursor,
+            Model model) {
+        model.addAttribute("trades", room.list(member, cursor, CursorPage.DEFAULT_LIMIT));
+        return "trades/list";
+    }
+
+    @GetMapping("/{id}")
+    String trade(@AuthenticationPrincipal MemberPrincipal member, @PathVariable UUID id, Model model) {
+        TradeView trade = room.find(member, new TradeId(id));
+        model.addAttribute("trade", trade);
+        return "trades/room";
+    }
+}
