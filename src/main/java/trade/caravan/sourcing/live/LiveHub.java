@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -41,7 +42,7 @@ import trade.caravan.sourcing.negotiation.Presence;
  * the events would have to be externalized (see the README); on one node this is the whole story.
  */
 @Component
-class LiveHub implements Presence, DisposableBean {
+class LiveHub implements Presence, SmartLifecycle, DisposableBean {
 
     static final Duration TIMEOUT = Duration.ofMinutes(30);
 
@@ -55,6 +56,7 @@ class LiveHub implements Presence, DisposableBean {
     private final ExecutorService fanOut = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("live-fan-out").daemon().factory());
     private final AtomicLong delivered = new AtomicLong();
+    private volatile boolean running;
 
     LiveHub(MeterRegistry meters) {
         meters.gauge("caravan.live.connections", byOrganization,
@@ -64,6 +66,11 @@ class LiveHub implements Presence, DisposableBean {
 
     SseEmitter subscribe(OrganizationId organization, @Nullable UserId user, @Nullable NegotiationId negotiation) {
         var emitter = new SseEmitter(TIMEOUT.toMillis());
+        if (!running) {
+            // shutting down: the client reconnects (to another node, or to this one once it is back)
+            emitter.complete();
+            return emitter;
+        }
         var subscriber = new Subscriber(emitter, organization, user, negotiation);
         byOrganization.computeIfAbsent(organization.value(), k -> ConcurrentHashMap.newKeySet()).add(subscriber);
         if (user != null) {
@@ -164,8 +171,35 @@ class LiveHub implements Presence, DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void start() {
+        running = true;
+    }
+
+    /**
+     * Ends every open stream when the application stops, before the web server's graceful shutdown
+     * (a higher phase stops first): a stream is a request that never ends by itself, so the
+     * graceful shutdown would otherwise wait out its whole time-out for them, and a process
+     * manager (or the test runner) kill the application before it had stopped its database.
+     */
+    @Override
+    public void stop() {
+        running = false;
         byOrganization.values().forEach(set -> set.forEach(s -> s.emitter().complete()));
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE;
+    }
+
+    @Override
+    public void destroy() {
+        stop();
         fanOut.shutdownNow();
     }
 }
