@@ -126,10 +126,13 @@ class ConcurrentAnswersTests {
         assertThat(publications(id)).isEqualTo(1);
     }
 
+    /** Publications of OfferAccepted for the mail listener (each listener gets its own; trades listens too). */
     private long publications(NegotiationId id) {
         return jdbc.sql("""
-                        select (select count(*) from event_publication where event_type like '%OfferAccepted' and serialized_event like :id)
-                             + (select count(*) from event_publication_archive where event_type like '%OfferAccepted' and serialized_event like :id)""")
+                        select (select count(*) from event_publication where event_type like '%OfferAccepted'
+                                    and listener_id like '%SourcingMails%' and serialized_event like :id)
+                             + (select count(*) from event_publication_archive where event_type like '%OfferAccepted'
+                                    and listener_id like '%SourcingMails%' and serialized_event like :id)""")
                 .param("id", "%" + id + "%").query(Long.class).single();
     }
 

@@ -89,7 +89,7 @@ class OfferAcceptedDeliveryTests {
     private long incompletePublications(NegotiationId id) {
         return jdbc.sql("""
                         select count(*) from event_publication where event_type like '%OfferAccepted'
-                        and serialized_event like ? and completion_date is null""")
+                        and listener_id like '%SourcingMails%' and serialized_event like ? and completion_date is null""")
                 .param("%" + id + "%").query(Long.class).single();
     }
 
