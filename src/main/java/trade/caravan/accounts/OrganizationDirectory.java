@@ -12,6 +12,10 @@ public interface OrganizationDirectory {
 
     /** The public face and what the platform has verified about it (a storefront shows these). */
     Optional<OrganizationFacts> facts(OrganizationId id);
+
+    /** The registration number the organization stated (not checked), if any: a contract names its parties so. */
+    Optional<String> registrationNumber(OrganizationId id);
+
     /** Organizations that sell abroad (trade role EXPORTER or BOTH), longest registered first. */
     List<OrganizationSummary> suppliers(int limit);
 

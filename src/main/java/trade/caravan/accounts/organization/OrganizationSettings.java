@@ -80,6 +80,13 @@ public class OrganizationSettings implements OrganizationDirectory {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<String> registrationNumber(OrganizationId id) {
+        return organizations.findById(id.value()).map(Organization::profile)
+                .map(OrganizationProfile::registrationNumber).filter(number -> !number.isBlank());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<OrganizationSummary> suppliers(int limit) {
         return organizations.findByTradeRoleInOrderByCreatedAtAscIdAsc(EnumSet.of(TradeRole.EXPORTER, TradeRole.BOTH),
                 Limit.of(limit)).stream().map(OrganizationSettings::summary).toList();

@@ -1,0 +1,121 @@
+package trade.caravan.trades.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import trade.caravan.accounts.Role;
+import trade.caravan.reference.Incoterm;
+import trade.caravan.sourcing.NegotiationId;
+import trade.caravan.sourcing.TestTerms;
+import trade.caravan.sourcing.negotiation.Negotiating;
+import trade.caravan.sourcing.negotiation.Requesting;
+import trade.caravan.support.IntegrationTest;
+import trade.caravan.support.PdfA;
+import trade.caravan.support.TestAccounts;
+import trade.caravan.support.TestClock;
+
+/**
+ * The sales contract of a trade: PDF/A-3b by veraPDF, every clause in English and Chinese, the
+ * parties, lines and total from the agreed terms, the terms attached as JSON that says the same;
+ * only the trade's two organizations can download it.
+ */
+@IntegrationTest
+class ContractTests {
+
+    @Autowired
+    Requesting requesting;
+    @Autowired
+    Negotiating negotiating;
+    @Autowired
+    TestAccounts accounts;
+    @Autowired
+    TestClock clock;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void theContractIsABilingualPdfA3WithTheAgreedTermsInside() throws Exception {
+        var buyer = accounts.organization(Role.TRADER);
+        var supplier = accounts.organization();
+        UUID trade = tradeOf(buyer, supplier);
+
+        byte[] pdf = mvc.perform(get("/trades/" + trade + "/contract.pdf")
+                        .with(authentication(buyer.member(Role.TRADER).authentication())))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andReturn().getResponse().getContentAsByteArray();
+
+        assertThat(PdfA.violationsOf3b(pdf)).isEmpty();
+        String reference = jdbc.sql("select reference from trades.trades where id = ?").param(trade).query(String.class).single();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Sales contract", "销售合同", reference, buyer.name(), supplier.name(),
+                    "Electric kettle", "851671", "12.40 USD", "FOB CNSZX", "Incoterms® 2020",
+                    "Governing law", "适用法律", "United Nations Convention on Contracts for the International Sale of Goods",
+                    "托管", "Commercial invoice", "商业发票", "buyer's");
+            assertThat(text).doesNotContain("''", "??").doesNotContainPattern("(contract|trade-document)\\.[a-z]");
+            var files = document.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
+            JsonNode terms = JsonMapper.builder().build().readTree(files.get("terms.json").getEmbeddedFile().toByteArray());
+            assertThat(terms.get("trade").asString()).isEqualTo(reference);
+            assertThat(terms.get("currency").asString()).isEqualTo("USD");
+            assertThat(terms.get("lines").get(0).get("unitPrice").asString()).isEqualTo("12.40");
+            assertThat(terms.get("incoterms").get("rule").asString()).isEqualTo("FOB");
+            assertThat(terms.get("buyer").get("id").asString()).isEqualTo(buyer.id().toString());
+            assertThat(text).contains(terms.get("total").asString().replaceAll("(\\d)(?=(\\d{3})+\\.)", "$1,") + " USD");
+        }
+        mvc.perform(get("/api/v1/trades/" + trade + "/contract").with(authentication(supplier.owner().authentication())))
+                .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"));
+    }
+
+    @Test
+    void nobodyElseGetsTheContract() throws Exception {
+        var buyer = accounts.organization();
+        var supplier = accounts.organization();
+        var outsider = accounts.organization();
+        UUID trade = tradeOf(buyer, supplier);
+        for (String path : List.of("/trades/" + trade + "/contract.pdf", "/api/v1/trades/" + trade + "/contract")) {
+            mvc.perform(get(path).with(authentication(outsider.owner().authentication())))
+                    .andExpect(status().isNotFound());
+        }
+        mvc.perform(get("/api/v1/trades/" + trade + "/contract")).andExpect(status().isUnauthorized());
+    }
+
+    private UUID tradeOf(TestAccounts.Organization buyer, TestAccounts.Organization supplier) throws InterruptedException {
+        NegotiationId id = requesting.send(buyer.owner().principal(), TestTerms.kettles(clock), Requesting.Audience.DIRECT,
+                List.of(supplier.id()), List.of()).negotiations().getFirst();
+        negotiating.offer(supplier.owner().principal(), id, TestTerms.offer(clock, 1240, Incoterm.FOB, "CNSZX", 14));
+        negotiating.accept(buyer.owner().principal(), id, 1);
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            var found = jdbc.sql("select id from trades.trades where negotiation_id = ?").param(id.value())
+                    .query(UUID.class).optional();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("No trade opened");
+    }
+}
