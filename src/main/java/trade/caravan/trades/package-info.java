@@ -7,7 +7,7 @@
  * documents, payments and logistics by their identifiers.
  */
 @ApplicationModule(displayName = "Trades",
-        allowedDependencies = {"shared", "platform", "accounts", "reference", "catalog", "sourcing"})
+        allowedDependencies = {"shared", "platform", "accounts", "reference", "catalog", "sourcing", "documents"})
 @NullMarked
 package trade.caravan.trades;
 

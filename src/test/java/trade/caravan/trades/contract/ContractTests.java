@@ -67,6 +67,9 @@ class ContractTests {
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andReturn().getResponse().getContentAsByteArray();
 
+        // kept for whoever wants to look at it (as the journeys keep their screenshots)
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "contracts"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "contracts", "contract-sample.pdf"), pdf);
         assertThat(PdfA.violationsOf3b(pdf)).isEmpty();
         String reference = jdbc.sql("select reference from trades.trades where id = ?").param(trade).query(String.class).single();
         try (PDDocument document = Loader.loadPDF(pdf)) {
