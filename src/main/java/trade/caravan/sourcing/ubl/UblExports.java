@@ -35,7 +35,10 @@ import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_23.Ite
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_23.ItemType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_23.LineItemType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_23.LocationType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_23.LineReferenceType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_23.MonetaryTotalType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_23.OrderLineType;
+import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_23.PaymentTermsType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_23.PartyIdentificationType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_23.PartyLegalEntityType;
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_23.PartyNameType;
@@ -61,6 +64,7 @@ import oasis.names.specification.ubl.schema.xsd.commonbasiccomponents_23.Payable
 import oasis.names.specification.ubl.schema.xsd.commonbasiccomponents_23.PriceAmountType;
 import oasis.names.specification.ubl.schema.xsd.commonbasiccomponents_23.QuantityType;
 import oasis.names.specification.ubl.schema.xsd.commonbasiccomponents_23.SpecialTermsType;
+import oasis.names.specification.ubl.schema.xsd.order_23.OrderType;
 import oasis.names.specification.ubl.schema.xsd.quotation_23.QuotationType;
 import oasis.names.specification.ubl.schema.xsd.requestforquotation_23.RequestForQuotationType;
 import oasis.names.specification.ubl.schema.xsd.unqualifieddatatypes_23.AmountType;
@@ -239,6 +243,76 @@ public class UblExports {
             document.addQuotationLine(quotationLine(String.valueOf(i + 1), terms.lines().get(i), currency, digits));
         }
         return valid(UBL23Marshaller.quotation(), document, "Quotation " + document.getIDValue());
+    }
+
+    /**
+     * The accepted offer as a UBL 2.3 {@code Order} with ID {@code orderId} (the trade's reference):
+     * the agreed lines at the unit prices that apply to their quantities, the Incoterms rule and
+     * place, the lead time, the payment terms and the documents the seller provides, with a
+     * reference to the quotation it accepts. It goes inside the signed contract.
+     */
+    public byte[] order(NegotiationId negotiation, String orderId, String rfqReference, int offerNumber,
+            Instant acceptedAt, TermSheet terms, OrganizationSummary buyer, OrganizationSummary supplier) {
+        int digits = minorDigits(terms.currency());
+        CurrencyCode currency = terms.currency();
+        var document = new OrderType();
+        document.setUBLVersionID(UBL_VERSION);
+        document.setID(orderId);
+        document.setUUID(UUID.nameUUIDFromBytes(("caravan:order:" + negotiation + ":" + offerNumber)
+                .getBytes(StandardCharsets.UTF_8)).toString());
+        document.setIssueDate(utcDate(acceptedAt));
+        document.setIssueTime(utcTime(acceptedAt));
+        // UNCL 1001 code 220: order
+        document.setOrderTypeCode("220");
+        if (terms.packaging() != null && !terms.packaging().isBlank()) {
+            document.addNote(note("Packaging: " + terms.packaging()));
+        }
+        if (terms.notes() != null && !terms.notes().isBlank()) {
+            document.addNote(note(terms.notes()));
+        }
+        document.setDocumentCurrencyCode(currency.value());
+        document.setLineCountNumeric(BigDecimal.valueOf(terms.lines().size()));
+        var quotation = new DocumentReferenceType();
+        quotation.setID(rfqReference + "-Q" + offerNumber);
+        document.setQuotationDocumentReference(quotation);
+        requiredDocuments(terms.documents(), "Provided by the seller").forEach(document::addAdditionalDocumentReference);
+        document.setBuyerCustomerParty(customerParty(buyer));
+        document.setSellerSupplierParty(supplierParty(supplier));
+        var delivery = new DeliveryType();
+        delivery.setDeliveryLocation(location(terms.place()));
+        var leadTime = new PeriodType();
+        DurationMeasureType days = leadTime.setDurationMeasure(BigDecimal.valueOf(terms.leadTimeDays()));
+        days.setUnitCode(DAYS);
+        leadTime.addDescription(new DescriptionType("Goods ready to ship " + terms.leadTimeDays()
+                + " days after the funded escrow."));
+        delivery.setPromisedDeliveryPeriod(leadTime);
+        document.addDelivery(delivery);
+        document.addDeliveryTerms(deliveryTerms(terms.incoterm(), terms.place()));
+        var payment = new PaymentTermsType();
+        payment.setID(terms.paymentTerms().name());
+        payment.addNote(note("Payment terms: " + describe(terms.paymentTerms())));
+        document.addPaymentTerms(payment);
+        var total = new MonetaryTotalType();
+        amount(total.setLineExtensionAmount(amount(terms.totalMinor(), digits)), currency);
+        amount(total.setPayableAmount(amount(terms.totalMinor(), digits)), currency);
+        document.setAnticipatedMonetaryTotal(total);
+        for (int i = 0; i < terms.lines().size(); i++) {
+            OfferLine offer = terms.lines().get(i);
+            String id = String.valueOf(i + 1);
+            var lineItem = new LineItemType();
+            lineItem.setID(id);
+            quantity(lineItem.setQuantity(plain(offer.quantity())), offer.unit());
+            amount(lineItem.setLineExtensionAmount(amount(offer.amountMinor(), digits)), currency);
+            lineItem.setPrice(price(offer.unitPriceMinor(), currency, digits));
+            lineItem.setItem(item(offer.description(), null, offer.hsCode(), offer.product(), List.of()));
+            var line = new OrderLineType();
+            line.setLineItem(lineItem);
+            var quoted = new LineReferenceType();
+            quoted.setLineID(id);
+            line.setQuotationLineReference(quoted);
+            document.addOrderLine(line);
+        }
+        return valid(UBL23Marshaller.order(), document, "Order " + orderId);
     }
 
     private QuotationLineType quotationLine(String id, OfferLine offer, CurrencyCode currency, int digits) {

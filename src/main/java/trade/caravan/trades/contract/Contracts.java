@@ -22,6 +22,8 @@ import trade.caravan.accounts.Actor;
 import trade.caravan.accounts.OrganizationDirectory;
 import trade.caravan.documents.PdfAttachment;
 import trade.caravan.documents.PdfDocuments;
+import trade.caravan.sourcing.AcceptedOrders;
+import trade.caravan.sourcing.NegotiationId;
 import trade.caravan.trades.TradeId;
 import trade.caravan.trades.room.TradeRoom;
 import trade.caravan.trades.room.TradeView;
@@ -30,8 +32,9 @@ import trade.caravan.trades.room.TradeView;
  * Renders a trade's sales contract from its agreed terms: every clause in English and then in
  * Chinese, the parties with their registration numbers, the lines and prices, the Incoterms® 2020
  * rule and place, delivery, payment through escrow, the documents required, inspection, and the
- * governing law and disputes. The terms go inside the PDF as {@code terms.json} (an associated
- * file, relationship {@code Data}). Today the draft is rendered on request; signing (next) will
+ * governing law and disputes. The agreed lines go inside the PDF as a UBL 2.3 {@code Order}
+ * ({@code order.xml}) and the terms as {@code terms.json} (associated files, relationship
+ * {@code Data}). Today the draft is rendered on request; signing (next) will
  * fix one rendering and log it.
  */
 @Service
@@ -44,12 +47,14 @@ public class Contracts {
     private final TradeRoom room;
     private final OrganizationDirectory directory;
     private final PdfDocuments pdf;
+    private final AcceptedOrders orders;
     private final ITemplateEngine templates;
     private final MessageSource messages;
     private final Clock clock;
 
-    Contracts(TradeRoom room, OrganizationDirectory directory, PdfDocuments pdf, ITemplateEngine templates,
-            MessageSource messages, Clock clock) {
+    Contracts(TradeRoom room, OrganizationDirectory directory, PdfDocuments pdf, AcceptedOrders orders,
+            ITemplateEngine templates, MessageSource messages, Clock clock) {
+        this.orders = orders;
         this.room = room;
         this.directory = directory;
         this.pdf = pdf;
@@ -71,9 +76,13 @@ public class Contracts {
         String xhtml = templates.process("trades/contract", context);
         String title = new Texts(messages, ENGLISH).t("contract.title") + " " + trade.reference() + " / "
                 + new Texts(messages, CHINESE).t("contract.title");
-        byte[] document = pdf.render(xhtml, title, ENGLISH, List.of(new PdfAttachment("terms.json",
-                "application/json", PdfAttachment.Relationship.Data, "The agreed terms, machine-readable",
-                JSON.writeValueAsString(terms(trade)).getBytes(StandardCharsets.UTF_8))));
+        byte[] order = orders.ublOrder(new NegotiationId(trade.negotiation()), trade.reference(), trade.acceptedAt());
+        byte[] document = pdf.render(xhtml, title, ENGLISH, List.of(
+                new PdfAttachment("order.xml", "application/xml", PdfAttachment.Relationship.Data,
+                        "The agreed lines as an OASIS UBL 2.3 Order", order),
+                new PdfAttachment("terms.json", "application/json", PdfAttachment.Relationship.Data,
+                        "The agreed terms, machine-readable", JSON.writeValueAsString(terms(trade))
+                                .getBytes(StandardCharsets.UTF_8))));
         return new Rendered("contract-" + trade.reference() + ".pdf", document);
     }
 

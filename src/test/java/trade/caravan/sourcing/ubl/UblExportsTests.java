@@ -3,14 +3,11 @@ package trade.caravan.sourcing.ubl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -19,20 +16,11 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 
-import javax.xml.XMLConstants;
-import javax.xml.transform.Source;
-import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
-import javax.xml.validation.SchemaFactory;
-import javax.xml.validation.Validator;
 
 import org.junit.jupiter.api.Test;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 import com.helger.diagnostics.error.list.ErrorList;
-import com.helger.io.resource.ClassPathResource;
 import com.helger.ubl23.UBL23Marshaller;
 
 import oasis.names.specification.ubl.schema.xsd.commonaggregatecomponents_23.DocumentReferenceType;
@@ -60,6 +48,7 @@ import trade.caravan.sourcing.PriceTier;
 import trade.caravan.sourcing.RfqId;
 import trade.caravan.sourcing.RfqTerms;
 import trade.caravan.sourcing.Specification;
+import trade.caravan.support.UblSchemas;
 import trade.caravan.sourcing.TermSheet;
 
 /**
@@ -72,8 +61,8 @@ class UblExportsTests {
     /** ISO 4217 minor units of the currencies used here, as the reference data has them. */
     private static final Map<String, Integer> MINOR_UNITS = Map.of("USD", 2, "EUR", 2, "JPY", 0, "BHD", 3, "CNY", 2);
 
-    private static final Schema RFQ_SCHEMA = schema(UBL23Marshaller.getAllRequestForQuotationXSDs());
-    private static final Schema QUOTATION_SCHEMA = schema(UBL23Marshaller.getAllQuotationXSDs());
+    private static final Schema RFQ_SCHEMA = UblSchemas.schema(UBL23Marshaller.getAllRequestForQuotationXSDs());
+    private static final Schema QUOTATION_SCHEMA = UblSchemas.schema(UBL23Marshaller.getAllQuotationXSDs());
 
     private static final Instant ISSUED = Instant.parse("2026-03-02T09:15:30.123Z");
     private static final Instant DEADLINE = Instant.parse("2026-03-16T23:00:00Z");
@@ -128,7 +117,7 @@ class UblExportsTests {
     void theRequestForQuotationIsValidUbl23AndCarriesTheTerms() {
         byte[] xml = exports.requestForQuotation(RFQ, REFERENCE, ISSUED, kettles(), BUYER, List.of(SUPPLIER));
 
-        assertThat(schemaErrors(xml, RFQ_SCHEMA)).isEmpty();
+        assertThat(UblSchemas.errors(xml, RFQ_SCHEMA)).isEmpty();
         RequestForQuotationType rfq = readRfq(xml);
         assertThat(rfq.getUBLVersionIDValue()).isEqualTo("2.3");
         assertThat(rfq.getIDValue()).isEqualTo(REFERENCE);
@@ -188,8 +177,8 @@ class UblExportsTests {
         byte[] withoutTarget = exports.requestForQuotation(RFQ, REFERENCE, ISSUED,
                 kettles("Kettle", "", "USD", null), BUYER, List.of());
 
-        assertThat(schemaErrors(published, RFQ_SCHEMA)).isEmpty();
-        assertThat(schemaErrors(withoutTarget, RFQ_SCHEMA)).isEmpty();
+        assertThat(UblSchemas.errors(published, RFQ_SCHEMA)).isEmpty();
+        assertThat(UblSchemas.errors(withoutTarget, RFQ_SCHEMA)).isEmpty();
         // UBL 2.3 makes SellerSupplierParty mandatory; the open RFQ has it without a Party
         SupplierPartyType seller = readRfq(published).getSellerSupplierParty();
         assertThat(seller).isNotNull();
@@ -201,7 +190,7 @@ class UblExportsTests {
     void theQuotationIsValidUbl23AndCarriesTheOffer() {
         byte[] xml = exports.quotation(NEGOTIATION, REFERENCE, 2, ISSUED, offer(), BUYER, SUPPLIER);
 
-        assertThat(schemaErrors(xml, QUOTATION_SCHEMA)).isEmpty();
+        assertThat(UblSchemas.errors(xml, QUOTATION_SCHEMA)).isEmpty();
         QuotationType quotation = readQuotation(xml);
         assertThat(quotation.getUBLVersionIDValue()).isEqualTo("2.3");
         assertThat(quotation.getIDValue()).isEqualTo("RFQ-2026-0042-Q2");
@@ -255,9 +244,9 @@ class UblExportsTests {
         byte[] dinarRfq = exports.requestForQuotation(RFQ, REFERENCE, ISSUED,
                 kettles("Kettle", "Steel", "BHD", 4125L), BUYER, List.of(SUPPLIER));
 
-        assertThat(schemaErrors(yen, QUOTATION_SCHEMA)).isEmpty();
-        assertThat(schemaErrors(dinar, QUOTATION_SCHEMA)).isEmpty();
-        assertThat(schemaErrors(dinarRfq, RFQ_SCHEMA)).isEmpty();
+        assertThat(UblSchemas.errors(yen, QUOTATION_SCHEMA)).isEmpty();
+        assertThat(UblSchemas.errors(dinar, QUOTATION_SCHEMA)).isEmpty();
+        assertThat(UblSchemas.errors(dinarRfq, RFQ_SCHEMA)).isEmpty();
         assertThat(new String(yen, StandardCharsets.UTF_8)).contains("currencyID=\"JPY\">1850<",
                 "currencyID=\"JPY\">1850000<", "currencyID=\"JPY\">1790<").doesNotContain("1850.");
         assertThat(readQuotation(yen).getQuotedMonetaryTotal().getPayableAmountValue().toPlainString()).isEqualTo("1850000");
@@ -282,8 +271,8 @@ class UblExportsTests {
         byte[] quotationXml = exports.quotation(NEGOTIATION, REFERENCE, 1, ISSUED,
                 offer("USD", 1240, 1190, packaging, notes), buyer, SUPPLIER);
 
-        assertThat(schemaErrors(rfqXml, RFQ_SCHEMA)).isEmpty();
-        assertThat(schemaErrors(quotationXml, QUOTATION_SCHEMA)).isEmpty();
+        assertThat(UblSchemas.errors(rfqXml, RFQ_SCHEMA)).isEmpty();
+        assertThat(UblSchemas.errors(quotationXml, QUOTATION_SCHEMA)).isEmpty();
         String rfqText = new String(rfqXml, StandardCharsets.UTF_8);
         assertThat(rfqText).doesNotContain("<script>", "<Trading>", "<!-- not").contains("&lt;script&gt;", "电热水壶");
         assertThat(new String(quotationXml, StandardCharsets.UTF_8)).doesNotContain("<b>", "<script>");
@@ -326,7 +315,7 @@ class UblExportsTests {
         byte[] swapped = valid.replace(issueDate, "§").replace(issueTime, issueDate).replace("§", issueTime)
                 .getBytes(StandardCharsets.UTF_8);
 
-        assertThat(schemaErrors(swapped, RFQ_SCHEMA)).isNotEmpty()
+        assertThat(UblSchemas.errors(swapped, RFQ_SCHEMA)).isNotEmpty()
                 .anySatisfy(error -> assertThat(error).contains("IssueTime"));
         var errors = new ErrorList();
         assertThat(UBL23Marshaller.requestForQuotation().setCollectErrors(errors).read(swapped)).isNull();
@@ -364,56 +353,5 @@ class UblExportsTests {
         QuotationType quotation = UBL23Marshaller.quotation().setCollectErrors(errors).read(xml);
         assertThat(errors.containsAtLeastOneError()).as(errors.toString()).isFalse();
         return Objects.requireNonNull(quotation);
-    }
-
-    /**
-     * The OASIS XSDs as ph-ubl bundles them, compiled by the JDK: the main document's schema after
-     * the ones it imports by namespace only (the CCTS core component types live in another jar).
-     */
-    private static Schema schema(List<ClassPathResource> xsds) {
-        Source[] sources = xsds.stream()
-                .map(xsd -> new StreamSource(Objects.requireNonNull(xsd.getAsURL(), xsd.getPath()).toExternalForm()))
-                .toArray(Source[]::new);
-        try {
-            return SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI).newSchema(sources);
-        } catch (SAXException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /**
-     * Every error the JDK validator finds in the document. The validator is hardened: a document
-     * may not pull a DTD or schema from anywhere.
-     */
-    private static List<String> schemaErrors(byte[] xml, Schema schema) {
-        List<String> errors = new ArrayList<>();
-        try {
-            Validator validator = schema.newValidator();
-            validator.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            validator.setErrorHandler(new ErrorHandler() {
-                @Override
-                public void warning(SAXParseException exception) {
-                    // warnings do not make a document invalid
-                }
-
-                @Override
-                public void error(SAXParseException exception) {
-                    errors.add(exception.getMessage());
-                }
-
-                @Override
-                public void fatalError(SAXParseException exception) {
-                    errors.add(exception.getMessage());
-                }
-            });
-            validator.validate(new StreamSource(new ByteArrayInputStream(xml)));
-        } catch (SAXException e) {
-            errors.add(e.getMessage());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return errors;
     }
 }

@@ -18,6 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.helger.ubl23.UBL23Marshaller;
+
+import oasis.names.specification.ubl.schema.xsd.order_23.OrderType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,6 +32,7 @@ import trade.caravan.sourcing.negotiation.Negotiating;
 import trade.caravan.sourcing.negotiation.Requesting;
 import trade.caravan.support.IntegrationTest;
 import trade.caravan.support.PdfA;
+import trade.caravan.support.UblSchemas;
 import trade.caravan.support.TestAccounts;
 import trade.caravan.support.TestClock;
 
@@ -87,6 +91,20 @@ class ContractTests {
             assertThat(terms.get("incoterms").get("rule").asString()).isEqualTo("FOB");
             assertThat(terms.get("buyer").get("id").asString()).isEqualTo(buyer.id().toString());
             assertThat(text).contains(terms.get("total").asString().replaceAll("(\\d)(?=(\\d{3})+\\.)", "$1,") + " USD");
+            // the agreed lines as a UBL 2.3 Order, valid by the OASIS schema compiled on its own
+            byte[] order = files.get("order.xml").getEmbeddedFile().toByteArray();
+            assertThat(UblSchemas.errors(order, UblSchemas.schema(UBL23Marshaller.getAllOrderXSDs()))).isEmpty();
+            OrderType ubl = UBL23Marshaller.order().read(order);
+            assertThat(ubl.getIDValue()).isEqualTo(reference);
+            assertThat(ubl.getOrderTypeCodeValue()).isEqualTo("220");
+            assertThat(ubl.getDocumentCurrencyCodeValue()).isEqualTo("USD");
+            assertThat(ubl.getOrderLine()).hasSize(1);
+            assertThat(ubl.getOrderLineAtIndex(0).getLineItem().getPrice().getPriceAmountValue())
+                    .isEqualByComparingTo("12.40");
+            assertThat(ubl.getDeliveryTermsAtIndex(0).getIDValue()).isEqualTo("FOB");
+            assertThat(ubl.getBuyerCustomerParty().getParty().getPartyLegalEntityAtIndex(0).getRegistrationNameValue())
+                    .isEqualTo(buyer.name());
+            assertThat(files).containsOnlyKeys("order.xml", "terms.json");
         }
         mvc.perform(get("/api/v1/trades/" + trade + "/contract").with(authentication(supplier.owner().authentication())))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"));
