@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -39,6 +40,8 @@ import trade.caravan.support.TestProducts;
  * supplier, told by the unread badge, quotes; the buyer counters with a lower price delivered CIF
  * Hamburg; the supplier's page, left open, shows the counter-offer and what changed without being
  * reloaded; the supplier accepts; the buyer's page, also left open, turns to accepted by itself.
+ * The accepted offer has opened a trade: the buyer finds it under Trades, opens the trade room and
+ * downloads the contract; the supplier sees the same trade from the selling side.
  * No CSP violation, script error or failed request in either browser.
  */
 @Tag("browser")
@@ -182,6 +185,30 @@ class SourcingJourneyTests {
             expect(buyerPage.locator("#accept-offer")).hasCount(0);
             buyerJournal.step(buyerPage, "accepted-live");
             journal.snapshot(supplierPage, "accepted");
+
+            // The accepted offer opened a trade: the buyer finds it under Trades, contract pending,
+            // and downloads the bilingual contract
+            buyerPage.locator("nav a[href='/trades']").click();
+            expect(heading(buyerPage)).hasText(buyerUi.text("trades.title"));
+            Locator tradeRow = buyerPage.locator("#trades tbody tr").filter(new Locator.FilterOptions().setHasText(supplier.name()));
+            expect(tradeRow).hasCount(1);
+            expect(tradeRow).containsText(buyerUi.text("trade.state.CONTRACT_PENDING"));
+            tradeRow.locator("a").click();
+            expect(buyerPage.locator("#trade-state")).hasText(buyerUi.text("trade.state.CONTRACT_PENDING"));
+            expect(buyerPage.locator("#trade-lines .unit-price")).containsText("11.90");
+            expect(buyerPage.locator("#trade-timeline li[data-kind=OPENED]")).hasCount(1);
+            buyerJournal.step(buyerPage, "trade-room");
+            Download contract = buyerPage.waitForDownload(() -> buyerPage.locator("#contract-draft").click());
+            assertThat(contract.suggestedFilename()).matches("contract-TRD-\\d{4}-\\d{6}\\.pdf");
+            try (var in = contract.createReadStream()) {
+                assertThat(new String(in.readNBytes(5), java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            // the supplier sees the same trade from the other side
+            supplierPage.navigate(BASE_URL + "/trades");
+            expect(supplierPage.locator("#trades tbody tr").filter(new Locator.FilterOptions().setHasText(buyer.name())))
+                    .containsText(ui.text("trades.you-sell"));
 
             assertThat(buyerProblems.all()).as("problems in the buyer's browser").isEmpty();
             assertThat(supplierProblems.all()).as("problems in the supplier's browser").isEmpty();
