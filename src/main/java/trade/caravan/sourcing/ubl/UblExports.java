@@ -216,16 +216,7 @@ public class UblExports {
         document.setSellerSupplierParty(supplierParty(supplier));
         document.setBuyerCustomerParty(customerParty(buyer));
 
-        var delivery = new DeliveryType();
-        delivery.setDeliveryLocation(location(terms.place()));
-        // the lead time runs from contract (or funded escrow), so it is a duration, not a date
-        var leadTime = new PeriodType();
-        DurationMeasureType days = leadTime.setDurationMeasure(BigDecimal.valueOf(terms.leadTimeDays()));
-        days.setUnitCode(DAYS);
-        leadTime.addDescription(new DescriptionType("Goods ready to ship " + terms.leadTimeDays()
-                + " days after the contract or the funded escrow."));
-        delivery.setPromisedDeliveryPeriod(leadTime);
-        document.addDelivery(delivery);
+        document.addDelivery(promisedDelivery(terms, "after the contract or the funded escrow"));
         document.setDeliveryTerms(deliveryTerms(terms.incoterm(), terms.place()));
         // the Quotation schema has no PaymentTerms; TransactionConditions are "purchasing, sales,
         // or payment conditions", and UNCL 4461 payment means codes have none for escrow
@@ -234,10 +225,7 @@ public class UblExports {
         payment.addDescription(new DescriptionType("Payment terms: " + describe(terms.paymentTerms())));
         document.setTransactionConditions(payment);
 
-        var total = new MonetaryTotalType();
-        amount(total.setLineExtensionAmount(amount(terms.totalMinor(), digits)), currency);
-        amount(total.setPayableAmount(amount(terms.totalMinor(), digits)), currency);
-        document.setQuotedMonetaryTotal(total);
+        document.setQuotedMonetaryTotal(total(terms, digits));
 
         for (int i = 0; i < terms.lines().size(); i++) {
             document.addQuotationLine(quotationLine(String.valueOf(i + 1), terms.lines().get(i), currency, digits));
@@ -278,24 +266,13 @@ public class UblExports {
         requiredDocuments(terms.documents(), "Provided by the seller").forEach(document::addAdditionalDocumentReference);
         document.setBuyerCustomerParty(customerParty(buyer));
         document.setSellerSupplierParty(supplierParty(supplier));
-        var delivery = new DeliveryType();
-        delivery.setDeliveryLocation(location(terms.place()));
-        var leadTime = new PeriodType();
-        DurationMeasureType days = leadTime.setDurationMeasure(BigDecimal.valueOf(terms.leadTimeDays()));
-        days.setUnitCode(DAYS);
-        leadTime.addDescription(new DescriptionType("Goods ready to ship " + terms.leadTimeDays()
-                + " days after the funded escrow."));
-        delivery.setPromisedDeliveryPeriod(leadTime);
-        document.addDelivery(delivery);
+        document.addDelivery(promisedDelivery(terms, "after the funded escrow"));
         document.addDeliveryTerms(deliveryTerms(terms.incoterm(), terms.place()));
         var payment = new PaymentTermsType();
         payment.setID(terms.paymentTerms().name());
         payment.addNote(note("Payment terms: " + describe(terms.paymentTerms())));
         document.addPaymentTerms(payment);
-        var total = new MonetaryTotalType();
-        amount(total.setLineExtensionAmount(amount(terms.totalMinor(), digits)), currency);
-        amount(total.setPayableAmount(amount(terms.totalMinor(), digits)), currency);
-        document.setAnticipatedMonetaryTotal(total);
+        document.setAnticipatedMonetaryTotal(total(terms, digits));
         for (int i = 0; i < terms.lines().size(); i++) {
             OfferLine offer = terms.lines().get(i);
             String id = String.valueOf(i + 1);
@@ -313,6 +290,28 @@ public class UblExports {
             document.addOrderLine(line);
         }
         return valid(UBL23Marshaller.order(), document, "Order " + orderId);
+    }
+
+    /**
+     * Delivery at the term sheet's place, with the lead time as a duration (it runs from an event,
+     * {@code from}, so it is not a date).
+     */
+    private static DeliveryType promisedDelivery(TermSheet terms, String from) {
+        var delivery = new DeliveryType();
+        delivery.setDeliveryLocation(location(terms.place()));
+        var leadTime = new PeriodType();
+        DurationMeasureType days = leadTime.setDurationMeasure(BigDecimal.valueOf(terms.leadTimeDays()));
+        days.setUnitCode(DAYS);
+        leadTime.addDescription(new DescriptionType("Goods ready to ship " + terms.leadTimeDays() + " days " + from + "."));
+        delivery.setPromisedDeliveryPeriod(leadTime);
+        return delivery;
+    }
+
+    private static MonetaryTotalType total(TermSheet terms, int digits) {
+        var total = new MonetaryTotalType();
+        amount(total.setLineExtensionAmount(amount(terms.totalMinor(), digits)), terms.currency());
+        amount(total.setPayableAmount(amount(terms.totalMinor(), digits)), terms.currency());
+        return total;
     }
 
     private QuotationLineType quotationLine(String id, OfferLine offer, CurrencyCode currency, int digits) {

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,14 +24,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import trade.caravan.accounts.Role;
-import trade.caravan.reference.Incoterm;
-import trade.caravan.sourcing.NegotiationId;
-import trade.caravan.sourcing.TestTerms;
 import trade.caravan.sourcing.negotiation.Negotiating;
 import trade.caravan.sourcing.negotiation.Requesting;
 import trade.caravan.support.IntegrationTest;
 import trade.caravan.support.PdfA;
 import trade.caravan.support.UblSchemas;
+import trade.caravan.trades.TestTrades;
 import trade.caravan.support.TestAccounts;
 import trade.caravan.support.TestClock;
 
@@ -124,19 +121,6 @@ class ContractTests {
     }
 
     private UUID tradeOf(TestAccounts.Organization buyer, TestAccounts.Organization supplier) throws InterruptedException {
-        NegotiationId id = requesting.send(buyer.owner().principal(), TestTerms.kettles(clock), Requesting.Audience.DIRECT,
-                List.of(supplier.id()), List.of()).negotiations().getFirst();
-        negotiating.offer(supplier.owner().principal(), id, TestTerms.offer(clock, 1240, Incoterm.FOB, "CNSZX", 14));
-        negotiating.accept(buyer.owner().principal(), id, 1);
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            var found = jdbc.sql("select id from trades.trades where negotiation_id = ?").param(id.value())
-                    .query(UUID.class).optional();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("No trade opened");
+        return TestTrades.awaitTrade(jdbc, TestTrades.accepted(requesting, negotiating, clock, buyer, supplier)).value();
     }
 }

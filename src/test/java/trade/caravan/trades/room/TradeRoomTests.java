@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -32,6 +31,7 @@ import trade.caravan.support.TestAccounts;
 import trade.caravan.support.TestClock;
 import trade.caravan.trades.TradeId;
 import trade.caravan.trades.TradeState;
+import trade.caravan.trades.TestTrades;
 
 /**
  * An accepted offer opens one trade with the agreed terms and lines, whatever the number of
@@ -134,11 +134,7 @@ class TradeRoomTests {
     }
 
     private NegotiationId accepted(TestAccounts.Organization buyer, TestAccounts.Organization supplier) {
-        NegotiationId id = requesting.send(buyer.owner().principal(), TestTerms.kettles(clock), Requesting.Audience.DIRECT,
-                List.of(supplier.id()), List.of()).negotiations().getFirst();
-        negotiating.offer(supplier.owner().principal(), id, TestTerms.offer(clock, 1240, Incoterm.FOB, "CNSZX", 14));
-        negotiating.accept(buyer.owner().principal(), id, 1);
-        return id;
+        return TestTrades.accepted(requesting, negotiating, clock, buyer, supplier);
     }
 
     private OfferAccepted eventOf(TradeView trade, NegotiationId negotiation, trade.caravan.shared.OrganizationId buyer,
@@ -148,17 +144,7 @@ class TradeRoomTests {
                 clock.instant());
     }
 
-    /** The listener runs after the acceptance commits, on its own thread. */
     private TradeId awaitTrade(NegotiationId negotiation) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < deadline) {
-            var found = jdbc.sql("select id from trades.trades where negotiation_id = ?").param(negotiation.value())
-                    .query(UUID.class).optional();
-            if (found.isPresent()) {
-                return new TradeId(found.get());
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("No trade opened for " + negotiation + " within 15 s");
+        return TestTrades.awaitTrade(jdbc, negotiation);
     }
 }
