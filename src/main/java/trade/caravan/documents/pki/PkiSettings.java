@@ -1,0 +1,25 @@
+package trade.caravan.documents.pki;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code caravan.pki.*}: the CA's distinguished name ({@code ca-name}); how long the CA key and
+ * certificate serve before the next start replaces them ({@code ca-lifetime}; certificates it
+ * issued stay valid under the old one until they expire); how long an organization's signing
+ * certificate is valid ({@code certificate-lifetime}); how long a published CRL is current
+ * ({@code crl-validity}).
+ */
+@ConfigurationProperties("caravan.pki")
+record PkiSettings(@DefaultValue("CN=Caravan Document Signing CA,O=Caravan") String caName,
+        @DefaultValue("P3650D") Duration caLifetime, @DefaultValue("P730D") Duration certificateLifetime,
+        @DefaultValue("P1D") Duration crlValidity) {
+
+    PkiSettings {
+        if (caLifetime.compareTo(certificateLifetime) <= 0 || crlValidity.isNegative() || crlValidity.isZero()) {
+            throw new IllegalArgumentException("caravan.pki: the CA must outlive the certificates it issues, and a CRL must be valid for a while");
+        }
+    }
+}
