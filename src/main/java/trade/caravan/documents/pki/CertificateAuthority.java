@@ -189,24 +189,54 @@ public class CertificateAuthority {
             Instant now) {
         try {
             KeyPair pair = ecKeyPair();
-            BigInteger serial = new BigInteger(127, random).setBit(126);
-            Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS).minus(5, ChronoUnit.MINUTES);
-            Instant notAfter = min(now.plus(settings.certificateLifetime()), ca.certificate().getNotAfter().toInstant());
             X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
                     .addRDN(BCStyle.C, country.value())
                     .addRDN(BCStyle.O, legalName)
                     .addRDN(BCStyle.ORGANIZATION_IDENTIFIER, "CARAVAN-" + organization.value())
                     .addRDN(BCStyle.CN, legalName)
                     .build();
+            X509Certificate certificate = certify(ca, subject, pair.getPublic(), now.plus(settings.certificateLifetime()),
+                    false);
+            BigInteger serial = certificate.getSerialNumber();
+            jdbc.sql("""
+                            insert into documents.signing_certificates (serial, organization_id, ca_key_id, certificate,
+                                sealed_private_key, issued_at, not_after) values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(new java.math.BigDecimal(serial), organization.value(), ca.keyId(), certificate.getEncoded(),
+                            secrets.seal(pair.getPrivate().getEncoded(), associated("documents.signing_certificates:" + serial)),
+                            Timestamp.from(now), Timestamp.from(certificate.getNotAfter().toInstant()))
+                    .update();
+            log.info("Signing certificate {} issued to {} until {}", serial.toString(16), organization,
+                    certificate.getNotAfter().toInstant());
+            return new SigningCredential(organization, pair.getPrivate(), List.of(certificate, ca.certificate()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Issuing a signing certificate failed", e);
+        }
+    }
+
+    /**
+     * A certificate for {@code key} signed by the CA, valid until {@code notAfter} (never beyond the
+     * CA's own): an end entity with key usage digital signature and non-repudiation, the CRL
+     * distribution point and the CA's certificate URL; for a timestamp authority, also the critical
+     * extended key usage id-kp-timeStamping that RFC 3161 requires.
+     */
+    X509Certificate certify(Ca ca, X500Name subject, java.security.PublicKey key, Instant notAfter, boolean timeStamping) {
+        try {
+            Instant now = clock.instant();
+            BigInteger serial = new BigInteger(127, random).setBit(126);
+            Instant notBefore = now.truncatedTo(ChronoUnit.SECONDS).minus(5, ChronoUnit.MINUTES);
             var builder = new X509v3CertificateBuilder(
                     X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()), serial,
-                    Date.from(notBefore), Date.from(notAfter), subject,
-                    SubjectPublicKeyInfo.getInstance(pair.getPublic().getEncoded()));
+                    Date.from(notBefore), Date.from(min(notAfter, ca.certificate().getNotAfter().toInstant())), subject,
+                    SubjectPublicKeyInfo.getInstance(key.getEncoded()));
             var utils = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
             builder.addExtension(Extension.keyUsage, true,
                     new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
-            builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(pair.getPublic()));
+            if (timeStamping) {
+                builder.addExtension(Extension.extendedKeyUsage, true,
+                        new org.bouncycastle.asn1.x509.ExtendedKeyUsage(org.bouncycastle.asn1.x509.KeyPurposeId.id_kp_timeStamping));
+            }
+            builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(key));
             builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(ca.certificate()));
             builder.addExtension(Extension.cRLDistributionPoints, false, new CRLDistPoint(new DistributionPoint[] {
                     new DistributionPoint(new DistributionPointName(new GeneralNames(
@@ -214,25 +244,16 @@ public class CertificateAuthority {
             builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
                     new AccessDescription(AccessDescription.id_ad_caIssuers,
                             new GeneralName(GeneralName.uniformResourceIdentifier, links.absolute("/pki/ca.crt")))));
-            X509Certificate certificate = certificate(builder.build(signer(ca.key())).getEncoded());
-            jdbc.sql("""
-                            insert into documents.signing_certificates (serial, organization_id, ca_key_id, certificate,
-                                sealed_private_key, issued_at, not_after) values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(new java.math.BigDecimal(serial), organization.value(), ca.keyId(), certificate.getEncoded(),
-                            secrets.seal(pair.getPrivate().getEncoded(), associated("documents.signing_certificates:" + serial)),
-                            Timestamp.from(now), Timestamp.from(notAfter))
-                    .update();
-            log.info("Signing certificate {} issued to {} until {}", serial.toString(16), organization, notAfter);
-            return new SigningCredential(organization, pair.getPrivate(), List.of(certificate, ca.certificate()));
+            return certificate(builder.build(signer(ca.key())).getEncoded());
         } catch (GeneralSecurityException | OperatorCreationException e) {
-            throw new IllegalStateException("Issuing a signing certificate failed", e);
+            throw new IllegalStateException("Issuing a certificate failed", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The current CA, made (or replaced, once past its lifetime) under an advisory lock. */
-    private Ca current() {
+    /** The current CA, made (or replaced, once past its lifetime) under an advisory lock; in a transaction. */
+    Ca current() {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('documents.ca_keys'))").query().singleRow();
         Instant now = clock.instant();
         Optional<Ca> ca = jdbc.sql("""
@@ -280,7 +301,7 @@ public class CertificateAuthority {
         }
     }
 
-    private KeyPair ecKeyPair() throws GeneralSecurityException {
+    KeyPair ecKeyPair() throws GeneralSecurityException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"), random);
         return generator.generateKeyPair();
@@ -290,7 +311,7 @@ public class CertificateAuthority {
         return new JcaContentSignerBuilder(SIGNATURE).build(key);
     }
 
-    private X509Certificate certificate(byte[] der) {
+    X509Certificate certificate(byte[] der) {
         try {
             return (X509Certificate) certificates.generateCertificate(new java.io.ByteArrayInputStream(der));
         } catch (GeneralSecurityException e) {
@@ -298,7 +319,7 @@ public class CertificateAuthority {
         }
     }
 
-    private PrivateKey privateKey(byte[] sealed, String associatedData) {
+    PrivateKey privateKey(byte[] sealed, String associatedData) {
         byte[] pkcs8 = secrets.open(sealed, associated(associatedData));
         try {
             return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
@@ -309,7 +330,7 @@ public class CertificateAuthority {
         }
     }
 
-    private static byte[] associated(String value) {
+    static byte[] associated(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
     }
 
