@@ -78,8 +78,11 @@ public class PadesSigner {
         }
     }
 
-    /** What DSS checks chains and collects revocation data with: the platform CA as the trust anchor, its CRL made fresh. */
-    CommonCertificateVerifier verifier() {
+    /**
+     * What DSS checks chains and collects revocation data with, when signing and when validating
+     * this installation's signatures: the platform CA as the trust anchor, its CRL made fresh.
+     */
+    public CommonCertificateVerifier verifier() {
         var verifier = new CommonCertificateVerifier();
         var trusted = new CommonTrustedCertificateSource();
         ca.caCertificates().forEach(certificate -> trusted.addCertificate(new CertificateToken(certificate)));
