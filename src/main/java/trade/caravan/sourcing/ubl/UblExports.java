@@ -198,12 +198,7 @@ public class UblExports {
                 .getBytes(StandardCharsets.UTF_8)).toString());
         document.setIssueDate(utcDate(madeAt));
         document.setIssueTime(utcTime(madeAt));
-        if (terms.packaging() != null && !terms.packaging().isBlank()) {
-            document.addNote(note("Packaging: " + terms.packaging()));
-        }
-        if (terms.notes() != null && !terms.notes().isBlank()) {
-            document.addNote(note(terms.notes()));
-        }
+        notes(terms).forEach(document::addNote);
         document.setPricingCurrencyCode(currency.value());
         document.setLineCountNumeric(BigDecimal.valueOf(terms.lines().size()));
         var validity = new PeriodType();
@@ -252,12 +247,7 @@ public class UblExports {
         document.setIssueTime(utcTime(acceptedAt));
         // UNCL 1001 code 220: order
         document.setOrderTypeCode("220");
-        if (terms.packaging() != null && !terms.packaging().isBlank()) {
-            document.addNote(note("Packaging: " + terms.packaging()));
-        }
-        if (terms.notes() != null && !terms.notes().isBlank()) {
-            document.addNote(note(terms.notes()));
-        }
+        notes(terms).forEach(document::addNote);
         document.setDocumentCurrencyCode(currency.value());
         document.setLineCountNumeric(BigDecimal.valueOf(terms.lines().size()));
         var quotation = new DocumentReferenceType();
@@ -276,14 +266,8 @@ public class UblExports {
         for (int i = 0; i < terms.lines().size(); i++) {
             OfferLine offer = terms.lines().get(i);
             String id = String.valueOf(i + 1);
-            var lineItem = new LineItemType();
-            lineItem.setID(id);
-            quantity(lineItem.setQuantity(plain(offer.quantity())), offer.unit());
-            amount(lineItem.setLineExtensionAmount(amount(offer.amountMinor(), digits)), currency);
-            lineItem.setPrice(price(offer.unitPriceMinor(), currency, digits));
-            lineItem.setItem(item(offer.description(), null, offer.hsCode(), offer.product(), List.of()));
             var line = new OrderLineType();
-            line.setLineItem(lineItem);
+            line.setLineItem(lineItem(id, offer, currency, digits));
             var quoted = new LineReferenceType();
             quoted.setLineID(id);
             line.setQuotationLineReference(quoted);
@@ -314,16 +298,33 @@ public class UblExports {
         return total;
     }
 
-    private QuotationLineType quotationLine(String id, OfferLine offer, CurrencyCode currency, int digits) {
+    /** A term sheet's packaging and notes, as the document's notes. */
+    private static List<NoteType> notes(TermSheet terms) {
+        List<NoteType> notes = new java.util.ArrayList<>();
+        if (terms.packaging() != null && !terms.packaging().isBlank()) {
+            notes.add(note("Packaging: " + terms.packaging()));
+        }
+        if (terms.notes() != null && !terms.notes().isBlank()) {
+            notes.add(note(terms.notes()));
+        }
+        return notes;
+    }
+
+    /** One offered line at the unit price that applies to its quantity. */
+    private static LineItemType lineItem(String id, OfferLine offer, CurrencyCode currency, int digits) {
         var lineItem = new LineItemType();
         lineItem.setID(id);
         quantity(lineItem.setQuantity(plain(offer.quantity())), offer.unit());
         amount(lineItem.setLineExtensionAmount(amount(offer.amountMinor(), digits)), currency);
         lineItem.setPrice(price(offer.unitPriceMinor(), currency, digits));
         lineItem.setItem(item(offer.description(), null, offer.hsCode(), offer.product(), List.of()));
+        return lineItem;
+    }
+
+    private QuotationLineType quotationLine(String id, OfferLine offer, CurrencyCode currency, int digits) {
         var line = new QuotationLineType();
         line.setID(id);
-        line.setLineItem(lineItem);
+        line.setLineItem(lineItem(id, offer, currency, digits));
         // Price/PriceList carries no quantities, so it cannot state "from 2000 units, 11.90".
         // An AlternativeLineItem is a complete offer for another quantity, outside the quoted total:
         // each further tier is one, with its minimum quantity and unit price.

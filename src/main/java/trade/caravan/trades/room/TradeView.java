@@ -25,10 +25,6 @@ public record TradeView(TradeId id, String reference, String rfqReference, UUID 
         timeline = List.copyOf(timeline);
     }
 
-    public OrganizationSummary counterpart() {
-        return side == NegotiationParty.BUYER ? supplier : buyer;
-    }
-
     /** An agreed line: what, how many, at what unit price, for how much (minor units). */
     public record Line(int number, String description, String hsCode, BigDecimal quantity, String unit,
             long unitPriceMinor, long amountMinor) {
