@@ -1,0 +1,43 @@
+package trade.caravan.documents.signing;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import trade.caravan.documents.DocumentSigning;
+import trade.caravan.documents.pki.OrganizationCredentials;
+import trade.caravan.documents.pki.SigningCredential;
+
+@Service
+class OrganizationSigning implements DocumentSigning {
+
+    private final OrganizationCredentials credentials;
+    private final PadesSigner signer;
+    private final Clock clock;
+
+    OrganizationSigning(OrganizationCredentials credentials, PadesSigner signer, Clock clock) {
+        this.credentials = credentials;
+        this.signer = signer;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public Signed sign(byte[] pdf, Signatory signatory, String reason) {
+        SigningCredential credential = credentials.of(signatory.organization(), signatory.legalName(), signatory.country());
+        byte[] signed = signer.sign(pdf, credential, reason);
+        return new Signed(signed, sha256(signed), credential.certificate().getSubjectX500Principal().getName(),
+                credential.certificate().getIssuerX500Principal().getName(), credential.serial(), clock.instant());
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
