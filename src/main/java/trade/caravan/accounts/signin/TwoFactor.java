@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +22,13 @@ import dev.samstevens.totp.secret.DefaultSecretGenerator;
 import dev.samstevens.totp.util.Utils;
 
 import trade.caravan.accounts.MemberPrincipal;
+import trade.caravan.accounts.SecondFactor;
 import trade.caravan.accounts.identity.SecretTokens;
 import trade.caravan.accounts.identity.UserAccounts;
 import trade.caravan.accounts.securityevents.SecurityEvents;
 import trade.caravan.audit.AuditAction;
 import trade.caravan.platform.DomainException;
+import trade.caravan.platform.RateLimits;
 import trade.caravan.platform.SecretBox;
 import trade.caravan.shared.UserId;
 
@@ -35,7 +38,10 @@ import trade.caravan.shared.UserId;
  * one) is never accepted twice, even by two requests at once (the credential row is locked).
  */
 @Service
-public class TwoFactor {
+public class TwoFactor implements SecondFactor {
+
+    /** Step-up attempts per person: right or wrong, at most this many per quarter hour. */
+    static final int STEP_UP_ATTEMPTS = 10;
 
     static final int RECOVERY_CODES = 10;
     private static final String BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -56,11 +62,13 @@ public class TwoFactor {
     private final SecureRandom random;
     private final SecurityEvents events;
     private final Clock clock;
+    private final RateLimits rateLimits;
     private final Totp totp = new Totp();
     private final DefaultSecretGenerator secrets = new DefaultSecretGenerator(32);
 
     TwoFactor(TotpCredentials credentials, RecoveryCodes recoveryCodes, UserAccounts users, SecretBox box,
-            SecureRandom random, SecurityEvents events, Clock clock) {
+            SecureRandom random, SecurityEvents events, Clock clock, RateLimits rateLimits) {
+        this.rateLimits = rateLimits;
         this.credentials = credentials;
         this.recoveryCodes = recoveryCodes;
         this.users = users;
@@ -70,6 +78,7 @@ public class TwoFactor {
         this.clock = clock;
     }
 
+    @Override
     @Transactional(readOnly = true)
     public boolean enrolled(UserId user) {
         return credentials.findById(user.value()).map(TotpCredential::confirmed).orElse(false);
@@ -144,6 +153,13 @@ public class TwoFactor {
             }
         }
         return Outcome.INVALID;
+    }
+
+    @Override
+    @Transactional
+    public boolean confirm(UserId user, String code) {
+        rateLimits.consume("second-factor-step-up", user.toString(), STEP_UP_ATTEMPTS, Duration.ofMinutes(15));
+        return verify(user, code) != Outcome.INVALID;
     }
 
     @Transactional

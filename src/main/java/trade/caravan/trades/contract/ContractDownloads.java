@@ -25,15 +25,19 @@ import trade.caravan.trades.TradeId;
 class ContractDownloads {
 
     private final Contracts contracts;
+    private final ContractSigning signing;
 
-    ContractDownloads(Contracts contracts) {
+    ContractDownloads(Contracts contracts, ContractSigning signing) {
         this.contracts = contracts;
+        this.signing = signing;
     }
 
     @GetMapping(path = {"/trades/{id}/contract.pdf", "/api/v1/trades/{id}/contract"}, produces = MediaType.APPLICATION_PDF_VALUE)
-    @Operation(summary = "The trade's sales contract (PDF/A-3, English and Chinese, agreed terms attached as terms.json)")
+    @Operation(summary = "The trade's sales contract (PDF/A-3, English and Chinese, agreed terms attached): "
+            + "the draft until someone signs, then the latest signed revision, finally the contract both signed")
     ResponseEntity<byte[]> contract(@AuthenticationPrincipal Actor actor, @PathVariable UUID id) {
-        Contracts.Rendered rendered = contracts.draft(actor, new TradeId(id));
+        TradeId trade = new TradeId(id);
+        Contracts.Rendered rendered = signing.latest(actor, trade).orElseGet(() -> contracts.draft(actor, trade));
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -1,5 +1,6 @@
 package trade.caravan.trades.room;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -23,9 +24,11 @@ import trade.caravan.trades.TradeId;
 class TradePages {
 
     private final TradeRoom room;
+    private final List<RoomSection> sections;
 
-    TradePages(TradeRoom room) {
+    TradePages(TradeRoom room, List<RoomSection> sections) {
         this.room = room;
+        this.sections = List.copyOf(sections);
     }
 
     @GetMapping
@@ -39,6 +42,7 @@ class TradePages {
     String trade(@AuthenticationPrincipal MemberPrincipal member, @PathVariable UUID id, Model model) {
         TradeView trade = room.find(member, new TradeId(id));
         model.addAttribute("trade", trade);
+        sections.forEach(section -> section.addTo(member, trade, model));
         return "trades/room";
     }
 }
