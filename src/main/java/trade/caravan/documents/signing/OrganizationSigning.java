@@ -4,6 +4,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 
+import javax.security.auth.x500.X500Principal;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,8 +34,13 @@ class OrganizationSigning implements DocumentSigning {
     public Signed sign(byte[] pdf, Signatory signatory, String reason) {
         SigningCredential credential = credentials.of(signatory.organization(), signatory.legalName(), signatory.country());
         byte[] signed = signer.sign(pdf, credential, reason);
-        return new Signed(signed, sha256(signed), credential.certificate().getSubjectX500Principal().getName(),
-                credential.certificate().getIssuerX500Principal().getName(), credential.serial(), clock.instant());
+        return new Signed(signed, sha256(signed), readable(credential.certificate().getSubjectX500Principal()),
+                readable(credential.certificate().getIssuerX500Principal()), credential.serial(), clock.instant());
+    }
+
+    /** A distinguished name as people read it: attribute names, not OIDs and hex (RFC 2253 shows organizationIdentifier so). */
+    static String readable(X500Principal name) {
+        return X500Name.getInstance(BCStyle.INSTANCE, name.getEncoded()).toString();
     }
 
     static byte[] sha256(byte[] bytes) {
