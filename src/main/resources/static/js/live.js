@@ -15,10 +15,12 @@
     // the open negotiation again, and after a reconnect the badge and the inbox too.
     source.addEventListener("ready", function () {
         connections++;
-        var panel = document.getElementById("negotiation-panel");
-        if (panel && window.htmx) {
-            window.htmx.trigger(panel, "caravan:refresh");
-        }
+        ["negotiation-panel", "trade-panel"].forEach(function (id) {
+            var panel = document.getElementById(id);
+            if (panel && window.htmx) {
+                window.htmx.trigger(panel, "caravan:refresh");
+            }
+        });
         if (connections > 1) {
             document.body.dispatchEvent(new CustomEvent("caravan:live", {detail: {}}));
         }
@@ -36,11 +38,24 @@
             window.htmx.trigger(panel, "caravan:refresh");
         }
     });
+    // a trade room re-reads itself when its trade changed (a signature, the contract signed, ...)
+    source.addEventListener("trade", function (message) {
+        var data;
+        try {
+            data = JSON.parse(message.data);
+        } catch (ignored) {
+            return;
+        }
+        var panel = document.getElementById("trade-panel");
+        if (panel && panel.getAttribute("data-trade") === data.trade && window.htmx) {
+            window.htmx.trigger(panel, "caravan:refresh");
+        }
+    });
     // a refresh that was redirected (a session that ended: the sign-in page) must not be swapped
     // into the badge, the inbox or the thread
     document.body.addEventListener("htmx:beforeSwap", function (event) {
         var target = event.detail.target;
-        var live = target && (target.id === "unread-slot" || target.id === "inbox" || target.id === "negotiation-panel");
+        var live = target && (target.id === "unread-slot" || target.id === "inbox" || target.id === "negotiation-panel" || target.id === "trade-panel");
         var xhr = event.detail.xhr;
         if (live && xhr && xhr.responseURL && xhr.responseURL.indexOf(event.detail.requestConfig.path) < 0) {
             event.detail.shouldSwap = false;

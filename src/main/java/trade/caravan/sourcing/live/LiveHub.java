@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import trade.caravan.shared.OrganizationId;
 import trade.caravan.shared.UserId;
+import trade.caravan.sourcing.LiveSignals;
 import trade.caravan.sourcing.NegotiationId;
 import trade.caravan.sourcing.negotiation.NegotiationChanged;
 import trade.caravan.sourcing.negotiation.Presence;
@@ -42,7 +43,10 @@ import trade.caravan.sourcing.negotiation.Presence;
  * the events would have to be externalized (see the README); on one node this is the whole story.
  */
 @Component
-class LiveHub implements Presence, SmartLifecycle, DisposableBean {
+class LiveHub implements Presence, LiveSignals, SmartLifecycle, DisposableBean {
+
+    private static final java.util.regex.Pattern TOPIC = java.util.regex.Pattern.compile("[a-z]{1,20}");
+    private static final java.util.regex.Pattern KIND = java.util.regex.Pattern.compile("[A-Z_]{1,40}");
 
     static final Duration TIMEOUT = Duration.ofMinutes(30);
 
@@ -122,6 +126,35 @@ class LiveHub implements Presence, SmartLifecycle, DisposableBean {
         }
     }
 
+    @Override
+    public void changed(String topic, UUID subject, long seq, String kind, Set<OrganizationId> organizations) {
+        if (!TOPIC.matcher(topic).matches() || !KIND.matcher(kind).matches()) {
+            throw new IllegalArgumentException("Not a live topic and kind: " + topic + " " + kind);
+        }
+        String data = "{\"" + topic + "\":\"" + subject + "\",\"seq\":" + seq + ",\"kind\":\"" + kind + "\"}";
+        Runnable send = () -> fanOut.execute(() -> organizations.forEach(organization -> {
+            Set<Subscriber> subscribers = byOrganization.get(organization.value());
+            if (subscribers == null) {
+                return;
+            }
+            for (Subscriber subscriber : subscribers) {
+                if (subscriber.negotiation() == null) {
+                    send(subscriber, topic, seq, data);
+                }
+            }
+        }));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    send.run();
+                }
+            });
+        } else {
+            send.run();
+        }
+    }
+
     private void fanOutAfterCommit(NegotiationChanged changed) {
         String data = "{\"negotiation\":\"" + changed.negotiation() + "\",\"seq\":" + changed.seq()
                 + ",\"kind\":\"" + changed.kind() + "\"}";
@@ -140,14 +173,18 @@ class LiveHub implements Presence, SmartLifecycle, DisposableBean {
             if (subscriber.negotiation() != null && !subscriber.negotiation().equals(negotiation)) {
                 continue;
             }
-            try {
-                subscriber.emitter().send(SseEmitter.event().name("negotiation").id(Long.toString(seq))
-                        .data(data, MediaType.APPLICATION_JSON));
-                delivered.incrementAndGet();
-            } catch (IOException | IllegalStateException gone) {
-                subscriber.emitter().completeWithError(gone);
-                remove(subscriber);
-            }
+            send(subscriber, "negotiation", seq, data);
+        }
+    }
+
+    private void send(Subscriber subscriber, String event, long seq, String data) {
+        try {
+            subscriber.emitter().send(SseEmitter.event().name(event).id(Long.toString(seq))
+                    .data(data, MediaType.APPLICATION_JSON));
+            delivered.incrementAndGet();
+        } catch (IOException | IllegalStateException gone) {
+            subscriber.emitter().completeWithError(gone);
+            remove(subscriber);
         }
     }
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,6 +26,7 @@ import trade.caravan.documents.LogLeaf;
 import trade.caravan.documents.TransparencyLog;
 import trade.caravan.platform.DomainException;
 import trade.caravan.shared.UserId;
+import trade.caravan.sourcing.LiveSignals;
 import trade.caravan.sourcing.NegotiationParty;
 import trade.caravan.trades.ContractSigned;
 import trade.caravan.trades.TradeId;
@@ -55,10 +57,12 @@ public class ContractSigning {
     private final TransparencyLog log;
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final LiveSignals live;
     private final Clock clock;
 
     ContractSigning(TradeRoom room, Contracts contracts, DocumentSigning signing, SecondFactor secondFactor,
-            TransparencyLog log, JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+            TransparencyLog log, JdbcClient jdbc, ApplicationEventPublisher events, LiveSignals live, Clock clock) {
+        this.live = live;
         this.room = room;
         this.contracts = contracts;
         this.signing = signing;
@@ -111,16 +115,20 @@ public class ContractSigning {
                         actor.displayName(), signed.subject(), signed.issuer(), signed.serial().toString(16),
                         Timestamp.from(now))
                 .update();
-        timeline(id, "SIGNED", trade.side(), now);
+        long seq = timeline(id, "SIGNED", trade.side(), now);
+        String kind = "SIGNED";
         if (revision == 2) {
             jdbc.sql("update trades.trades set state = 'CONTRACT_SIGNED' where id = ?").param(id.value()).update();
-            timeline(id, "CONTRACT_SIGNED", null, now);
+            seq = timeline(id, "CONTRACT_SIGNED", null, now);
+            kind = "CONTRACT_SIGNED";
             // the seller issues the contract of sale; the leaf names it, the trade and the final hash only
             TransparencyLog.Appended logged = log.append(new LogLeaf(signed.sha256(), DOCUMENT_TYPE,
                     DocumentStatus.ISSUED, trade.supplier().id(), id.value(), now, null));
             events.publishEvent(new ContractSigned(id, trade.reference(), trade.buyer().id(), trade.supplier().id(),
                     HEX.formatHex(signed.sha256()), logged.leaf().index(), now));
         }
+        // both organizations' open trade rooms re-read the room once this commits
+        live.changed("trade", id.value(), seq, kind, Set.of(trade.buyer().id(), trade.supplier().id()));
         return status(room.find(actor, id));
     }
 
@@ -175,9 +183,10 @@ public class ContractSigning {
         return new Revision(rs.getInt(1), party == null ? null : NegotiationParty.valueOf(party), rs.getBytes(3));
     }
 
-    private void timeline(TradeId id, String kind, @Nullable NegotiationParty party, Instant at) {
-        jdbc.sql("insert into trades.timeline (trade_id, kind, party, at) values (?, ?, ?, ?)")
-                .params(id.value(), kind, party == null ? null : party.name(), Timestamp.from(at)).update();
+    private long timeline(TradeId id, String kind, @Nullable NegotiationParty party, Instant at) {
+        return jdbc.sql("insert into trades.timeline (trade_id, kind, party, at) values (?, ?, ?, ?) returning seq")
+                .params(id.value(), kind, party == null ? null : party.name(), Timestamp.from(at))
+                .query(Long.class).single();
     }
 
     private static byte[] sha256(byte[] bytes) {

@@ -25,6 +25,11 @@ public record TradeView(TradeId id, String reference, String rfqReference, UUID 
         timeline = List.copyOf(timeline);
     }
 
+    /** The newest timeline entry's number: a live page asks for the room again only if it has grown. */
+    public long lastSeq() {
+        return timeline.isEmpty() ? 0 : timeline.getLast().seq();
+    }
+
     /** An agreed line: what, how many, at what unit price, for how much (minor units). */
     public record Line(int number, String description, String hsCode, BigDecimal quantity, String unit,
             long unitPriceMinor, long amountMinor) {
