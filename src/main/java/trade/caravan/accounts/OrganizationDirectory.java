@@ -16,6 +16,9 @@ public interface OrganizationDirectory {
     /** The registration number the organization stated (not checked), if any: a contract names its parties so. */
     Optional<String> registrationNumber(OrganizationId id);
 
+    /** The postal address the organization gave (lines separated by newlines), if any: a contract names its parties so. */
+    Optional<String> postalAddress(OrganizationId id);
+
     /** Organizations that sell abroad (trade role EXPORTER or BOTH), longest registered first. */
     List<OrganizationSummary> suppliers(int limit);
 

@@ -68,6 +68,9 @@ class AuthorizationMatrixTests {
                 new Endpoint("GET /api/v1/api-tokens", o -> get("/api/v1/api-tokens"), Permission.TOKENS_MANAGE),
                 new Endpoint("GET /api/v1/security-log", o -> get("/api/v1/security-log"), Permission.AUDIT_READ),
                 new Endpoint("GET /organization", o -> get("/organization"), Permission.ORGANIZATION_VIEW),
+                new Endpoint("GET /trades", o -> get("/trades"), Permission.ORGANIZATION_VIEW),
+                new Endpoint("POST /trades/{id}/contract/signatures", o -> post("/trades/" + UUID.randomUUID()
+                        + "/contract/signatures").param("code", "123456"), Permission.SIGN),
                 new Endpoint("POST /organization", o -> post("/organization").param("legalName", o.name())
                         .param("country", "DE").param("tradeRole", "BOTH").param("version", "999"),
                         Permission.ORGANIZATION_EDIT),

@@ -85,7 +85,8 @@ public class TestAccounts {
         String name = "Test Trading " + tag + " Ltd.";
         String ownerEmail = "owner-" + tag + "@test.example";
         OrganizationId id = tenancy.callAsSystem(() -> signUp.registerVerified(
-                new OrganizationProfile(name, new CountryCode("DE"), TradeRole.BOTH, null, null),
+                new OrganizationProfile(name, new CountryCode("DE"), TradeRole.BOTH, null, null,
+                        "Teststraße " + tag.substring(8) + "\n10115 Berlin"),
                 ownerEmail, "Owner " + tag, PASSWORD, Locale.ENGLISH));
         Map<Role, Member> byRole = new EnumMap<>(Role.class);
         byRole.put(Role.OWNER, member(id, name, users.findByEmail(ownerEmail).orElseThrow(), Role.OWNER));

@@ -47,12 +47,14 @@ class DemoData implements ApplicationRunner {
 
     static final List<DemoOrganization> ORGANIZATIONS = List.of(
             new DemoOrganization(new OrganizationProfile("深圳市联华电子有限公司 Shenzhen Lianhua Electronics Co., Ltd.",
-                    new CountryCode("CN"), TradeRole.EXPORTER, "91440300MA5DEMO01X", "https://lianhua.example"),
+                    new CountryCode("CN"), TradeRole.EXPORTER, "91440300MA5DEMO01X", "https://lianhua.example",
+                    "广东省深圳市南山区科技园路 88 号\n88 Keji Yuan Road, Nanshan District\nShenzhen, Guangdong 518057"),
                     List.of(new Person("li.wei@lianhua.example", "李伟 Li Wei", Role.OWNER, Locale.SIMPLIFIED_CHINESE),
                             new Person("zhang.min@lianhua.example", "张敏 Zhang Min", Role.TRADER, Locale.SIMPLIFIED_CHINESE),
                             new Person("chen.jing@lianhua.example", "陈静 Chen Jing", Role.FINANCE, Locale.SIMPLIFIED_CHINESE))),
             new DemoOrganization(new OrganizationProfile("Hamburger Kontor Handelsgesellschaft mbH",
-                    new CountryCode("DE"), TradeRole.IMPORTER, "DE123456789", "https://kontor.example"),
+                    new CountryCode("DE"), TradeRole.IMPORTER, "DE123456789", "https://kontor.example",
+                    "Am Sandtorkai 12\n20457 Hamburg"),
                     List.of(new Person("anna.schmidt@kontor.example", "Anna Schmidt", Role.OWNER, Locale.ENGLISH),
                             new Person("jonas.weber@kontor.example", "Jonas Weber", Role.ADMIN, Locale.ENGLISH),
                             new Person("lena.fischer@kontor.example", "Lena Fischer", Role.VIEWER, Locale.ENGLISH))),

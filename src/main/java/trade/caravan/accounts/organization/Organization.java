@@ -29,6 +29,7 @@ class Organization {
     private TradeRole tradeRole;
     private @Nullable String registrationNumber;
     private @Nullable String website;
+    private @Nullable String postalAddress;
     private Instant createdAt;
     @Version
     private long version;
@@ -48,6 +49,7 @@ class Organization {
         this.tradeRole = profile.tradeRole();
         this.registrationNumber = profile.registrationNumber();
         this.website = profile.website();
+        this.postalAddress = profile.postalAddress();
     }
 
     OrganizationId id() {
@@ -55,7 +57,7 @@ class Organization {
     }
 
     OrganizationProfile profile() {
-        return new OrganizationProfile(legalName, new CountryCode(country), tradeRole, registrationNumber, website);
+        return new OrganizationProfile(legalName, new CountryCode(country), tradeRole, registrationNumber, website, postalAddress);
     }
 
     Instant createdAt() {

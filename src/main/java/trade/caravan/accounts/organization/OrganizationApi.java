@@ -60,18 +60,19 @@ class OrganizationApi {
     }
 
     record OrganizationResource(UUID id, String legalName, String country, TradeRole tradeRole,
-            @Nullable String registrationNumber, @Nullable String website, Instant createdAt, long version) {
+            @Nullable String registrationNumber, @Nullable String website, @Nullable String postalAddress,
+            Instant createdAt, long version) {
 
         static OrganizationResource of(OrganizationView view) {
             OrganizationProfile p = view.profile();
             return new OrganizationResource(view.id().value(), p.legalName(), p.country().value(), p.tradeRole(),
-                    p.registrationNumber(), p.website(), view.createdAt(), view.version());
+                    p.registrationNumber(), p.website(), p.postalAddress(), view.createdAt(), view.version());
         }
     }
 
     record OrganizationUpdate(@NotBlank @Size(max = 200) String legalName, @NotBlank @Size(min = 2, max = 2) String country,
             @NotNull TradeRole tradeRole, @Nullable @Size(max = 50) String registrationNumber,
-            @Nullable @Size(max = 200) String website, long version) {
+            @Nullable @Size(max = 200) String website, @Nullable @Size(max = 400) String postalAddress, long version) {
     }
 
     @PostMapping("/signup")
@@ -101,7 +102,7 @@ class OrganizationApi {
             description = "Send the version you read; a newer version on the server answers 409.")
     OrganizationResource update(@AuthenticationPrincipal Actor actor, @Valid @RequestBody OrganizationUpdate update) {
         var profile = new OrganizationProfile(update.legalName(), countryCode(update.country()), update.tradeRole(),
-                update.registrationNumber(), update.website());
+                update.registrationNumber(), update.website(), update.postalAddress());
         return OrganizationResource.of(settings.update(actor, profile, update.version()));
     }
 

@@ -2,6 +2,7 @@ package trade.caravan.accounts.organization;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +17,17 @@ import trade.caravan.shared.CountryCode;
  * {@link CountryCheck} where a profile is saved.
  */
 public record OrganizationProfile(String legalName, CountryCode country, TradeRole tradeRole,
-        @Nullable String registrationNumber, @Nullable String website) {
+        @Nullable String registrationNumber, @Nullable String website, @Nullable String postalAddress) {
+
+    /** Lines of the postal address, and characters in all. */
+    static final int ADDRESS_LINES = 6;
+    static final int ADDRESS_CHARACTERS = 300;
+
+    /** A profile without a postal address. */
+    public OrganizationProfile(String legalName, CountryCode country, TradeRole tradeRole,
+            @Nullable String registrationNumber, @Nullable String website) {
+        this(legalName, country, tradeRole, registrationNumber, website, null);
+    }
 
     public OrganizationProfile {
         legalName = legalName == null ? "" : legalName.strip();
@@ -37,6 +48,21 @@ public record OrganizationProfile(String legalName, CountryCode country, TradeRo
         if (website != null) {
             website = normalizeWebsite(website);
         }
+        postalAddress = normalizeAddress(postalAddress);
+    }
+
+    /** Lines stripped, blank lines dropped, line ends as \n; no other control characters. */
+    private static @Nullable String normalizeAddress(@Nullable String address) {
+        if (address == null || address.isBlank()) {
+            return null;
+        }
+        List<String> lines = address.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+        String joined = String.join("\n", lines);
+        if (lines.size() > ADDRESS_LINES || joined.length() > ADDRESS_CHARACTERS
+                || lines.stream().anyMatch(line -> line.chars().anyMatch(Character::isISOControl))) {
+            throw new DomainException(DomainException.Kind.INVALID, "error.organization.postal-address");
+        }
+        return joined;
     }
 
     private static @Nullable String blankToNull(@Nullable String value) {

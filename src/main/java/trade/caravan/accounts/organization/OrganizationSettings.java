@@ -87,6 +87,12 @@ public class OrganizationSettings implements OrganizationDirectory {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<String> postalAddress(OrganizationId id) {
+        return organizations.findById(id.value()).map(Organization::profile).map(OrganizationProfile::postalAddress);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<OrganizationSummary> suppliers(int limit) {
         return organizations.findByTradeRoleInOrderByCreatedAtAscIdAsc(EnumSet.of(TradeRole.EXPORTER, TradeRole.BOTH),
                 Limit.of(limit)).stream().map(OrganizationSettings::summary).toList();
@@ -155,6 +161,9 @@ public class OrganizationSettings implements OrganizationDirectory {
         }
         if (!java.util.Objects.equals(before.website(), after.website())) {
             changed.put("website", String.valueOf(after.website()));
+        }
+        if (!java.util.Objects.equals(before.postalAddress(), after.postalAddress())) {
+            changed.put("postalAddress", String.valueOf(after.postalAddress()));
         }
         return changed;
     }

@@ -17,6 +17,7 @@ final class ProfileErrors {
         fields.put("error.organization.country", "country");
         fields.put("error.organization.registration-number", "registrationNumber");
         fields.put("error.organization.website", "website");
+        fields.put("error.organization.postal-address", "postalAddress");
         fields.put("error.organization.trade-role", "tradeRole");
         fields.put("error.email.", "email");
         fields.put("error.password.", "password");

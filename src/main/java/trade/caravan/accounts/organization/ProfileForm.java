@@ -25,6 +25,8 @@ class ProfileForm {
     private @Nullable String registrationNumber;
     @Size(max = 200)
     private @Nullable String website;
+    @Size(max = 400)
+    private @Nullable String postalAddress;
     private long version;
 
     static ProfileForm of(OrganizationView organization) {
@@ -34,6 +36,7 @@ class ProfileForm {
         form.tradeRole = organization.profile().tradeRole();
         form.registrationNumber = organization.profile().registrationNumber();
         form.website = organization.profile().website();
+        form.postalAddress = organization.profile().postalAddress();
         form.version = organization.version();
         return form;
     }
@@ -46,7 +49,7 @@ class ProfileForm {
         } catch (IllegalArgumentException e) {
             throw new DomainException(DomainException.Kind.INVALID, "error.organization.country");
         }
-        return new OrganizationProfile(legalName, code, tradeRole, registrationNumber, website);
+        return new OrganizationProfile(legalName, code, tradeRole, registrationNumber, website, postalAddress);
     }
 
     public String getLegalName() {
@@ -87,6 +90,14 @@ class ProfileForm {
 
     public void setWebsite(@Nullable String website) {
         this.website = website;
+    }
+
+    public @Nullable String getPostalAddress() {
+        return postalAddress;
+    }
+
+    public void setPostalAddress(@Nullable String postalAddress) {
+        this.postalAddress = postalAddress;
     }
 
     public long getVersion() {

@@ -72,6 +72,8 @@ public class Contracts {
         context.setVariable("zh", new Texts(messages, CHINESE));
         context.setVariable("buyerRegistration", directory.registrationNumber(trade.buyer().id()).orElse(null));
         context.setVariable("supplierRegistration", directory.registrationNumber(trade.supplier().id()).orElse(null));
+        context.setVariable("buyerAddress", lines(directory.postalAddress(trade.buyer().id())));
+        context.setVariable("supplierAddress", lines(directory.postalAddress(trade.supplier().id())));
         context.setVariable("today", LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
         String xhtml = templates.process("trades/contract", context);
         String title = new Texts(messages, ENGLISH).t("contract.title") + " " + trade.reference() + " / "
@@ -84,6 +86,10 @@ public class Contracts {
                         "The agreed terms, machine-readable", JSON.writeValueAsString(terms(trade))
                                 .getBytes(StandardCharsets.UTF_8))));
         return new Rendered("contract-" + trade.reference() + ".pdf", document);
+    }
+
+    private static List<String> lines(java.util.Optional<String> address) {
+        return address.map(a -> a.lines().toList()).orElse(List.of());
     }
 
     /** A rendered contract and the file name to give it. */

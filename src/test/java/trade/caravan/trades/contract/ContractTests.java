@@ -76,7 +76,7 @@ class ContractTests {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(text).contains("Sales contract", "销售合同", reference, buyer.name(), supplier.name(),
-                    "Electric kettle", "851671", "12.40 USD", "FOB CNSZX", "Incoterms® 2020",
+                    "Electric kettle", "851671", "12.40 USD", "FOB CNSZX", "Incoterms® 2020", "10115 Berlin",
                     "Governing law", "适用法律", "United Nations Convention on Contracts for the International Sale of Goods",
                     "托管", "Commercial invoice", "商业发票", "buyer's");
             assertThat(text).doesNotContain("''", "??").doesNotContainPattern("(contract|trade-document)\\.[a-z]");
