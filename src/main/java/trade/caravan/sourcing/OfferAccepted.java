@@ -14,10 +14,12 @@ import trade.caravan.shared.OrganizationId;
  *
  * @param offerNumber the accepted offer's number within the negotiation (1 is the first quotation)
  * @param offeredBy   the party that made the offer; the other one accepted it
+ * @param governingLaw what the accepting party chose ({@link GoverningLaw#DEFAULT} for events
+ *                     recorded before the choice existed)
  */
 public record OfferAccepted(NegotiationId negotiation, RfqId rfq, String rfqReference, int offerNumber,
         OrganizationId buyer, OrganizationId supplier, NegotiationParty offeredBy, TermSheet terms,
-        Instant acceptedAt) {
+        Instant acceptedAt, GoverningLaw governingLaw) {
 
     public OfferAccepted {
         Objects.requireNonNull(negotiation, "negotiation");
@@ -28,5 +30,6 @@ public record OfferAccepted(NegotiationId negotiation, RfqId rfq, String rfqRefe
         Objects.requireNonNull(offeredBy, "offeredBy");
         Objects.requireNonNull(terms, "terms");
         Objects.requireNonNull(acceptedAt, "acceptedAt");
+        governingLaw = governingLaw == null ? GoverningLaw.DEFAULT : governingLaw;
     }
 }

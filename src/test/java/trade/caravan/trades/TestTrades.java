@@ -23,10 +23,17 @@ public final class TestTrades {
     /** The buyer's RFQ to the supplier, quoted and accepted; the negotiation. */
     public static NegotiationId accepted(Requesting requesting, Negotiating negotiating, Clock clock,
             TestAccounts.Organization buyer, TestAccounts.Organization supplier) {
+        NegotiationId id = quoted(requesting, negotiating, clock, buyer, supplier);
+        negotiating.accept(buyer.owner().principal(), id, 1);
+        return id;
+    }
+
+    /** The buyer's RFQ to the supplier, quoted, and not yet accepted; the negotiation. */
+    public static NegotiationId quoted(Requesting requesting, Negotiating negotiating, Clock clock,
+            TestAccounts.Organization buyer, TestAccounts.Organization supplier) {
         NegotiationId id = requesting.send(buyer.owner().principal(), TestTerms.kettles(clock), Requesting.Audience.DIRECT,
                 List.of(supplier.id()), List.of()).negotiations().getFirst();
         negotiating.offer(supplier.owner().principal(), id, TestTerms.offer(clock, 1240, Incoterm.FOB, "CNSZX", 14));
-        negotiating.accept(buyer.owner().principal(), id, 1);
         return id;
     }
 

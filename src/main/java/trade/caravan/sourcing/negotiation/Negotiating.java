@@ -28,6 +28,7 @@ import trade.caravan.platform.DomainException;
 import trade.caravan.platform.RateLimits;
 import trade.caravan.reference.Currencies;
 import trade.caravan.shared.OrganizationId;
+import trade.caravan.sourcing.GoverningLaw;
 import trade.caravan.sourcing.NegotiationId;
 import trade.caravan.sourcing.NegotiationParty;
 import trade.caravan.sourcing.OfferAccepted;
@@ -218,6 +219,12 @@ public class Negotiating {
      */
     @Transactional(noRollbackFor = NegotiationExpired.class)
     public void accept(Actor actor, NegotiationId id, int number) {
+        accept(actor, id, number, GoverningLaw.DEFAULT);
+    }
+
+    /** Accepts offer {@code number}, choosing the law that will govern the contract. */
+    @Transactional(noRollbackFor = NegotiationExpired.class)
+    public void accept(Actor actor, NegotiationId id, int number, GoverningLaw law) {
         require(actor, Permission.TRADE);
         Negotiation negotiation = lock(actor, id);
         NegotiationParty side = negotiation.partyOf(actor.organizationId()).orElseThrow();
@@ -232,7 +239,7 @@ public class Negotiating {
         append(negotiation, TimelineEntry.Kind.ACCEPTED, side, actor, null, number, now);
         events.publishEvent(new OfferAccepted(negotiation.id(), negotiation.rfq(), rfq.reference(), number,
                 negotiation.buyer(), negotiation.supplier(), accepted.madeBy(), json.termSheet(accepted.termsJson()),
-                now));
+                now, law));
     }
 
     /** Declines the offer on the table; {@code seen} is the number of the offer the caller is answering, if known. */

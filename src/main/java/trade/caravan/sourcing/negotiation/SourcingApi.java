@@ -40,6 +40,7 @@ import trade.caravan.platform.InvalidInput;
 import trade.caravan.platform.Problems;
 import trade.caravan.reference.TradeDocument;
 import trade.caravan.shared.OrganizationId;
+import trade.caravan.sourcing.GoverningLaw;
 import trade.caravan.sourcing.NegotiationId;
 import trade.caravan.sourcing.OfferLine;
 import trade.caravan.sourcing.PriceTier;
@@ -163,7 +164,8 @@ class SourcingApi {
     record MessageBody(String body) {
     }
 
-    record AcceptBody(int offer) {
+    /** The offer's number, and the law to govern the contract (CISG with the seller's law when absent). */
+    record AcceptBody(int offer, @Nullable GoverningLaw governingLaw) {
     }
 
     record ReasonBody(@Nullable String reason) {
@@ -255,7 +257,8 @@ class SourcingApi {
     @PreAuthorize("hasAuthority('trade:act')")
     @Operation(summary = "Accept the offer on the table (by its number); 409 if it is not, or no longer, acceptable")
     ResponseEntity<Void> accept(@AuthenticationPrincipal Actor actor, @PathVariable UUID id, @RequestBody AcceptBody body) {
-        negotiating.accept(actor, new NegotiationId(id), body.offer());
+        negotiating.accept(actor, new NegotiationId(id), body.offer(),
+                body.governingLaw() == null ? GoverningLaw.DEFAULT : body.governingLaw());
         return ResponseEntity.noContent().build();
     }
 

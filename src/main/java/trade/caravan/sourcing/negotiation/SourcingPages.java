@@ -47,6 +47,7 @@ import trade.caravan.reference.TradeDocument;
 import trade.caravan.shared.CountryCode;
 import trade.caravan.shared.CurrencyCode;
 import trade.caravan.shared.OrganizationId;
+import trade.caravan.sourcing.GoverningLaw;
 import trade.caravan.sourcing.NegotiationId;
 import trade.caravan.sourcing.PaymentTerms;
 import trade.caravan.sourcing.RfqId;
@@ -274,9 +275,9 @@ class SourcingPages {
     @PostMapping("/negotiations/{id}/accept")
     @PreAuthorize("hasAuthority('trade:act')")
     String accept(@AuthenticationPrincipal MemberPrincipal member, @PathVariable UUID id, @RequestParam int offer,
-            RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "CISG_SELLER") GoverningLaw governingLaw, RedirectAttributes redirect) {
         try {
-            negotiating.accept(member, new NegotiationId(id), offer);
+            negotiating.accept(member, new NegotiationId(id), offer, governingLaw);
         } catch (DomainException refusal) {
             refuse(refusal, redirect, "actionError");
         }

@@ -134,6 +134,7 @@ public class Contracts {
         terms.put("incoterms", Map.of("rule", t.incoterm(), "place", t.place(), "edition", "2020"));
         terms.put("leadTimeDays", t.leadTimeDays());
         terms.put("paymentTerms", t.paymentTerms());
+        terms.put("governingLaw", t.governingLaw().name());
         terms.put("documents", t.documents());
         if (t.packaging() != null) {
             terms.put("packaging", t.packaging());

@@ -27,6 +27,7 @@ import trade.caravan.platform.DomainException;
 import trade.caravan.reference.Currencies;
 import trade.caravan.shared.CurrencyCode;
 import trade.caravan.shared.OrganizationId;
+import trade.caravan.sourcing.GoverningLaw;
 import trade.caravan.sourcing.NegotiationParty;
 import trade.caravan.sourcing.OfferAccepted;
 import trade.caravan.sourcing.OfferLine;
@@ -70,8 +71,8 @@ public class TradeRoom {
         List<UUID> inserted = jdbc.sql("""
                         insert into trades.trades (id, reference, negotiation_id, rfq_reference, offer_number, buyer_id,
                             supplier_id, offered_by, state, currency, total_minor, incoterm, place, lead_time_days,
-                            packaging, payment_terms, documents, notes, accepted_at, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, 'CONTRACT_PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            packaging, payment_terms, documents, notes, accepted_at, created_at, governing_law)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 'CONTRACT_PENDING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (negotiation_id) do nothing
                         returning id""")
                 .params(id, reference, accepted.negotiation().value(), accepted.rfqReference(), accepted.offerNumber(),
@@ -79,7 +80,8 @@ public class TradeRoom {
                         terms.currency().value(), terms.totalMinor(), terms.incoterm().name(), terms.place().value(),
                         terms.leadTimeDays(), terms.packaging(), terms.paymentTerms().name(),
                         terms.documents().stream().map(Enum::name).sorted().toArray(String[]::new), terms.notes(),
-                        Timestamp.from(accepted.acceptedAt()), Timestamp.from(clock.instant()))
+                        Timestamp.from(accepted.acceptedAt()), Timestamp.from(clock.instant()),
+                        accepted.governingLaw().name())
                 .query((rs, n) -> rs.getObject(1, UUID.class)).list();
         if (inserted.isEmpty()) {
             return new TradeId(jdbc.sql("select id from trades.trades where negotiation_id = ?")
@@ -130,7 +132,7 @@ public class TradeRoom {
         return jdbc.sql("""
                         select id, reference, rfq_reference, negotiation_id, offer_number, offered_by, buyer_id,
                                supplier_id, state, currency, total_minor, incoterm, place, lead_time_days, packaging,
-                               payment_terms, documents, notes, accepted_at
+                               payment_terms, documents, notes, accepted_at, governing_law
                         from trades.trades where id = :id and (buyer_id = :org or supplier_id = :org)""")
                 .param("id", id.value()).param("org", org)
                 .query((rs, n) -> view(rs, actor.organizationId()))
@@ -162,8 +164,8 @@ public class TradeRoom {
                 TradeState.valueOf(rs.getString(9)), rs.getString(10), digits(rs.getString(10)), rs.getLong(11),
                 rs.getString(12),
                 rs.getString(13), rs.getInt(14), rs.getString(15), rs.getString(16),
-                Arrays.asList((String[]) documents.getArray()), rs.getString(18), rs.getTimestamp(19).toInstant(), lines,
-                timeline);
+                Arrays.asList((String[]) documents.getArray()), rs.getString(18), rs.getTimestamp(19).toInstant(),
+                GoverningLaw.valueOf(rs.getString(20)), lines, timeline);
     }
 
     private record Row(UUID id, String reference, String rfqReference, UUID buyer, UUID supplier, String state,

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 import trade.caravan.accounts.OrganizationSummary;
+import trade.caravan.sourcing.GoverningLaw;
 import trade.caravan.sourcing.NegotiationParty;
 import trade.caravan.trades.TradeId;
 import trade.caravan.trades.TradeState;
@@ -17,7 +18,7 @@ public record TradeView(TradeId id, String reference, String rfqReference, UUID 
         NegotiationParty offeredBy, OrganizationSummary buyer, OrganizationSummary supplier, NegotiationParty side,
         TradeState state, String currency, int digits, long totalMinor, String incoterm, String place, int leadTimeDays,
         @Nullable String packaging, String paymentTerms, List<String> documents, @Nullable String notes,
-        Instant acceptedAt, List<Line> lines, List<Event> timeline) {
+        Instant acceptedAt, GoverningLaw governingLaw, List<Line> lines, List<Event> timeline) {
 
     public TradeView {
         documents = List.copyOf(documents);

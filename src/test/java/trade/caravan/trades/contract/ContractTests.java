@@ -2,7 +2,10 @@ package trade.caravan.trades.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -105,6 +108,33 @@ class ContractTests {
         }
         mvc.perform(get("/api/v1/trades/" + trade + "/contract").with(authentication(supplier.owner().authentication())))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Type", "application/pdf"));
+    }
+
+    @Test
+    void theLawChosenAtAcceptanceGovernsTheContract() throws Exception {
+        var buyer = accounts.organization(Role.TRADER);
+        var supplier = accounts.organization();
+        var negotiation = TestTrades.quoted(requesting, negotiating, clock, buyer, supplier);
+        mvc.perform(post("/sourcing/negotiations/" + negotiation.value() + "/accept").with(csrf())
+                        .with(authentication(buyer.member(Role.TRADER).authentication()))
+                        .param("offer", "1").param("governingLaw", "BUYER_LAW"))
+                .andExpect(status().is3xxRedirection());
+        UUID trade = TestTrades.awaitTrade(jdbc, negotiation).value();
+
+        byte[] pdf = mvc.perform(get("/trades/" + trade + "/contract.pdf").with(authentication(supplier.owner().authentication())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("governed by the law of the buyer's country", "does not apply", "适用买方所在国法律",
+                    "UNCITRAL Arbitration Rules").doesNotContain("law of the seller's country");
+            JsonNode terms = JsonMapper.builder().build().readTree(document.getDocumentCatalog().getNames()
+                    .getEmbeddedFiles().getNames().get("terms.json").getEmbeddedFile().toByteArray());
+            assertThat(terms.get("governingLaw").asString()).isEqualTo("BUYER_LAW");
+        }
+        // the trade room says so too, to both sides
+        mvc.perform(get("/trades/" + trade).with(authentication(supplier.owner().authentication())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("The buyer&#39;s country&#39;s law, without the CISG")));
     }
 
     @Test

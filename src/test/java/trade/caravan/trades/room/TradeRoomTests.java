@@ -21,6 +21,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import trade.caravan.accounts.Role;
 import trade.caravan.reference.Incoterm;
 import trade.caravan.sourcing.NegotiationId;
+import trade.caravan.sourcing.GoverningLaw;
 import trade.caravan.sourcing.NegotiationParty;
 import trade.caravan.sourcing.OfferAccepted;
 import trade.caravan.sourcing.TestTerms;
@@ -141,7 +142,7 @@ class TradeRoomTests {
             trade.caravan.shared.OrganizationId supplier) {
         return new OfferAccepted(negotiation, new trade.caravan.sourcing.RfqId(UUID.randomUUID()), trade.rfqReference(), 1,
                 buyer, supplier, NegotiationParty.SUPPLIER, TestTerms.offer(clock, 999, Incoterm.CIF, "DEHAM", 14),
-                clock.instant());
+                clock.instant(), GoverningLaw.DEFAULT);
     }
 
     private TradeId awaitTrade(NegotiationId negotiation) throws InterruptedException {
