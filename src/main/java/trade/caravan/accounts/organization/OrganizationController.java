@@ -24,10 +24,28 @@ class OrganizationController {
 
     private final OrganizationSettings settings;
     private final Countries countries;
+    private final SigningGrants signing;
 
-    OrganizationController(OrganizationSettings settings, Countries countries) {
+    OrganizationController(OrganizationSettings settings, Countries countries, SigningGrants signing) {
         this.settings = settings;
         this.countries = countries;
+        this.signing = signing;
+    }
+
+    @ModelAttribute("signingRoles")
+    java.util.Set<trade.caravan.accounts.Role> signingRoles(@AuthenticationPrincipal MemberPrincipal member) {
+        return signing.grantedRoles(member.organizationId());
+    }
+
+    /** Which roles, besides owners and admins, may sign contracts: owners decide. */
+    @PostMapping("/organization/signing-roles")
+    @org.springframework.security.access.prepost.PreAuthorize("hasAuthority('ownership:manage')")
+    String grantSigning(@AuthenticationPrincipal MemberPrincipal member,
+            @org.springframework.web.bind.annotation.RequestParam(name = "roles", required = false)
+            java.util.@org.jspecify.annotations.Nullable Set<trade.caravan.accounts.Role> roles, RedirectAttributes redirect) {
+        signing.grant(member, roles == null ? java.util.Set.of() : roles);
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/organization#signing";
     }
 
     @ModelAttribute("tradeRoles")

@@ -14,7 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import trade.caravan.accounts.Actor;
 import trade.caravan.accounts.MemberPrincipal;
-import trade.caravan.accounts.Permission;
+import trade.caravan.accounts.SigningAuthority;
 import trade.caravan.accounts.SecondFactor;
 import trade.caravan.platform.DomainException;
 import trade.caravan.trades.TradeId;
@@ -27,29 +27,31 @@ class ContractPages implements RoomSection {
 
     private final ContractSigning signing;
     private final SecondFactor secondFactor;
+    private final SigningAuthority authority;
 
-    ContractPages(ContractSigning signing, SecondFactor secondFactor) {
+    ContractPages(ContractSigning signing, SecondFactor secondFactor, SigningAuthority authority) {
         this.signing = signing;
         this.secondFactor = secondFactor;
+        this.authority = authority;
     }
 
     @Override
     public void addTo(Actor actor, TradeView trade, Model model) {
         model.addAttribute("contract", signing.status(actor, trade.id()));
-        model.addAttribute("maySign", actor.can(Permission.SIGN));
+        model.addAttribute("maySign", authority.maySign(actor));
         var person = actor.userId();
         model.addAttribute("secondFactorReady", person != null && secondFactor.enrolled(person));
     }
 
     @PostMapping("/trades/{id}/contract/signatures")
-    @PreAuthorize("hasAuthority('documents:sign')")
+    @PreAuthorize("hasAuthority('organization:view')") // who signs: SigningAuthority, in the service
     String sign(@AuthenticationPrincipal MemberPrincipal member, @PathVariable UUID id,
             @RequestParam(defaultValue = "") String code, RedirectAttributes redirect) {
         try {
             signing.sign(member, new TradeId(id), code);
             redirect.addFlashAttribute("signed", true);
         } catch (DomainException refusal) {
-            if (refusal.kind() == DomainException.Kind.NOT_FOUND) {
+            if (refusal.kind() == DomainException.Kind.NOT_FOUND || refusal.kind() == DomainException.Kind.FORBIDDEN) {
                 throw refusal;
             }
             redirect.addFlashAttribute("signError", new Refusal(refusal.messageCode()));

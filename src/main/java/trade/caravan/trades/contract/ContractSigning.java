@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import trade.caravan.accounts.Actor;
 import trade.caravan.accounts.OrganizationSummary;
-import trade.caravan.accounts.Permission;
+import trade.caravan.accounts.SigningAuthority;
 import trade.caravan.accounts.SecondFactor;
 import trade.caravan.documents.DocumentSigning;
 import trade.caravan.documents.DocumentStatus;
@@ -58,10 +58,13 @@ public class ContractSigning {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final LiveSignals live;
+    private final SigningAuthority authority;
     private final Clock clock;
 
     ContractSigning(TradeRoom room, Contracts contracts, DocumentSigning signing, SecondFactor secondFactor,
-            TransparencyLog log, JdbcClient jdbc, ApplicationEventPublisher events, LiveSignals live, Clock clock) {
+            TransparencyLog log, JdbcClient jdbc, ApplicationEventPublisher events, LiveSignals live, SigningAuthority authority,
+            Clock clock) {
+        this.authority = authority;
         this.live = live;
         this.room = room;
         this.contracts = contracts;
@@ -76,10 +79,10 @@ public class ContractSigning {
     /** Signs the trade's contract for the caller's organization; returns the signatures so far. */
     @Transactional
     public ContractStatus sign(Actor actor, TradeId id, String secondFactorCode) {
-        TradeView trade = room.find(actor, id);
-        if (!actor.can(Permission.SIGN)) {
+        if (!authority.maySign(actor)) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, "contract.sign.not-allowed");
         }
+        TradeView trade = room.find(actor, id);
         UserId person = actor.userId();
         if (person == null) {
             throw new DomainException(DomainException.Kind.FORBIDDEN, "contract.sign.person-only");

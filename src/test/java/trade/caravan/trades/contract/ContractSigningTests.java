@@ -77,6 +77,10 @@ class ContractSigningTests {
     PadesSigner pades;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    trade.caravan.accounts.SigningAuthority signingAuthority;
+    @Autowired
+    trade.caravan.accounts.organization.SigningGrants grants;
 
     @Test
     void buyerThenSellerSignAndTheTradeMovesOn() throws Exception {
@@ -171,6 +175,16 @@ class ContractSigningTests {
         assertRefused(() -> signing.sign(token, trade, TestSecondFactor.code(adminSeed, clock.instant())),
                 DomainException.Kind.FORBIDDEN);
         assertThat(signing.status(buyer.owner().principal(), trade).signatures()).isEmpty();
+        // an owner lets traders sign: now the trader may (the grant is read when signing, no new sign-in needed)
+        grants.grant(buyer.owner().principal(), java.util.Set.of(Role.TRADER));
+        assertRefused(() -> grants.grant(buyer.member(Role.ADMIN).principal(), java.util.Set.of(Role.FINANCE)),
+                DomainException.Kind.FORBIDDEN);
+        assertRefused(() -> grants.grant(buyer.owner().principal(), java.util.Set.of(Role.VIEWER)), DomainException.Kind.INVALID);
+        assertThat(signingAuthority.maySign(buyer.member(Role.TRADER).principal())).isTrue();
+        assertThat(signingAuthority.maySign(outsider.owner().principal())).isTrue();
+        assertThat(signingAuthority.maySign(supplierTrader(supplier))).as("another organization's grants are its own").isFalse();
+        grants.grant(buyer.owner().principal(), java.util.Set.of());
+        assertThat(signingAuthority.maySign(buyer.member(Role.TRADER).principal())).isFalse();
         assertThat(jdbc.sql("select count(*) from trades.contract_revisions where trade_id = ?").param(trade.value())
                 .query(Long.class).single()).as("nothing fixed by a refused signature").isZero();
 
@@ -181,6 +195,10 @@ class ContractSigningTests {
         // the revisions cannot be changed, even by SQL
         assertThatThrownBy(() -> jdbc.sql("update trades.contract_revisions set signer_name = 'x' where trade_id = ?")
                 .param(trade.value()).update()).hasMessageContaining("never changed");
+    }
+
+    private static trade.caravan.accounts.MemberPrincipal supplierTrader(TestAccounts.Organization supplier) {
+        return supplier.owner().as(Role.TRADER);
     }
 
     private static void assertRefused(Runnable action, DomainException.Kind kind) {
