@@ -64,20 +64,21 @@ public class Formats {
         return format.format(number);
     }
 
-    /** An amount with its ISO 4217 currency, in the user's conventions (e.g. "US$1,234.50", "US$1,234.50"). */
+    /**
+     * An amount and its ISO 4217 code, the number in the user's conventions: "1,234.50 USD". The code,
+     * never a symbol: "$" is a dozen currencies, and the contract, the term sheets and the UBL
+     * documents all say "USD", so the pages say it the same way.
+     */
     public String money(@Nullable BigDecimal amount, @Nullable String currency) {
         if (amount == null || currency == null) {
             return "";
         }
-        NumberFormat format = NumberFormat.getCurrencyInstance(LocaleContextHolder.getLocale());
+        int digits;
         try {
-            Currency code = Currency.getInstance(currency);
-            format.setCurrency(code);
-            format.setMinimumFractionDigits(Math.max(0, code.getDefaultFractionDigits()));
-            format.setMaximumFractionDigits(Math.max(0, code.getDefaultFractionDigits()));
+            digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
         } catch (IllegalArgumentException unknown) {
-            return decimal(amount, 2) + " " + currency;
+            digits = 2;
         }
-        return format.format(amount);
+        return decimal(amount, digits) + "\u00a0" + currency;
     }
 }

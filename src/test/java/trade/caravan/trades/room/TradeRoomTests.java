@@ -102,7 +102,7 @@ class TradeRoomTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(buyer.name())))
                 .andExpect(content().string(containsString("contract pending")))
-                .andExpect(content().string(containsString("$12.40")));
+                .andExpect(content().string(containsString("12.40\u00a0USD")));
         mvc.perform(get("/api/v1/trades/" + id).with(authentication(buyer.owner().authentication())))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.state").value("CONTRACT_PENDING"))
                 .andExpect(jsonPath("$.lines[0].unitPriceMinor").value(1240));
