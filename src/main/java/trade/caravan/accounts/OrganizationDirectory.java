@@ -10,6 +10,9 @@ public interface OrganizationDirectory {
 
     Optional<OrganizationSummary> find(OrganizationId id);
 
+    /** Several at once (one query), by id; ids of no organization are left out. */
+    java.util.Map<OrganizationId, OrganizationSummary> findAll(java.util.Collection<OrganizationId> ids);
+
     /** The public face and what the platform has verified about it (a storefront shows these). */
     Optional<OrganizationFacts> facts(OrganizationId id);
 

@@ -80,6 +80,17 @@ public class OrganizationSettings implements OrganizationDirectory {
 
     @Override
     @Transactional(readOnly = true)
+    public Map<OrganizationId, OrganizationSummary> findAll(java.util.Collection<OrganizationId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return organizations.findAllById(ids.stream().map(OrganizationId::value).distinct().toList()).stream()
+                .map(OrganizationSettings::summary)
+                .collect(java.util.stream.Collectors.toMap(OrganizationSummary::id, s -> s));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<String> registrationNumber(OrganizationId id) {
         return organizations.findById(id.value()).map(Organization::profile)
                 .map(OrganizationProfile::registrationNumber).filter(number -> !number.isBlank());
