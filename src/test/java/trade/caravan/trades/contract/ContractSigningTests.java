@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.event.ApplicationEvents;
@@ -39,6 +40,7 @@ import trade.caravan.sourcing.negotiation.Negotiating;
 import trade.caravan.sourcing.negotiation.Requesting;
 import trade.caravan.support.IntegrationTest;
 import trade.caravan.support.PdfA;
+import trade.caravan.support.Pdfsig;
 import trade.caravan.support.TestAccounts;
 import trade.caravan.support.TestClock;
 import trade.caravan.trades.ContractSigned;
@@ -78,12 +80,14 @@ class ContractSigningTests {
     @Autowired
     ApplicationEvents events;
     @Autowired
+    trade.caravan.documents.pki.CertificateAuthority ca;
+    @Autowired
     trade.caravan.accounts.SigningAuthority signingAuthority;
     @Autowired
     trade.caravan.accounts.organization.SigningGrants grants;
 
     @Test
-    void buyerThenSellerSignAndTheTradeMovesOn() throws Exception {
+    void buyerThenSellerSignAndTheTradeMovesOn(@TempDir java.nio.file.Path scratch) throws Exception {
         var buyer = accounts.organization(Role.TRADER);
         var supplier = accounts.organization();
         TradeId trade = tradeOf(buyer, supplier);
@@ -119,6 +123,12 @@ class ContractSigningTests {
             assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LT);
         }
         assertThat(PdfA.violationsOf3b(fin)).isEmpty();
+        // poppler's pdfsig agrees, trusting the platform CA only (CI installs it; skipped here only where it is missing)
+        if (Pdfsig.installed()) {
+            String pdfsig = Pdfsig.report(fin, ca.caCertificate(), scratch);
+            assertThat(Pdfsig.validAndTrusted(pdfsig)).as(pdfsig).isEqualTo(2);
+            assertThat(pdfsig).doesNotContain("Signature is Invalid");
+        }
         // logged as issued by the seller, for this trade
         var leaves = log.leavesOf(sha256(fin));
         assertThat(leaves).hasSize(1);
