@@ -51,6 +51,16 @@ public record SignedTreeHead(long treeSize, Instant timestamp, byte[] rootHash, 
 
     /** Whether {@code key} made this head's signature over exactly these values. */
     public boolean verify(PublicKey key) {
+        byte[] raw = rawEd25519(key);
+        if (raw != null) {
+            // BouncyCastle's RFC 8032 verification: the same answer as the JDK's, about six times
+            // faster, which the log's full check (one head per document) feels (bench/documents/logcheck.sh)
+            if (signature.length != org.bouncycastle.math.ec.rfc8032.Ed25519.SIGNATURE_SIZE) {
+                return false;
+            }
+            byte[] message = signedBytes();
+            return org.bouncycastle.math.ec.rfc8032.Ed25519.verify(signature, 0, raw, 0, message, 0, message.length);
+        }
         try {
             Signature verifier = Signature.getInstance(ALGORITHM);
             verifier.initVerify(key);
@@ -60,6 +70,20 @@ public record SignedTreeHead(long treeSize, Instant timestamp, byte[] rootHash, 
             return false;
         }
     }
+
+    /** The 32 bytes of an Ed25519 public key from its X.509 SubjectPublicKeyInfo, or null for another key. */
+    private static byte @org.jspecify.annotations.Nullable [] rawEd25519(PublicKey key) {
+        byte[] encoded = key.getEncoded();
+        if (!"X.509".equals(key.getFormat()) || encoded == null || encoded.length != ED25519_SPKI_PREFIX.length + 32
+                || !java.util.Arrays.equals(encoded, 0, ED25519_SPKI_PREFIX.length, ED25519_SPKI_PREFIX, 0,
+                        ED25519_SPKI_PREFIX.length)) {
+            return null;
+        }
+        return java.util.Arrays.copyOfRange(encoded, ED25519_SPKI_PREFIX.length, encoded.length);
+    }
+
+    /** SEQUENCE { SEQUENCE { OID 1.3.101.112 }, BIT STRING (33 bytes) }: RFC 8410's Ed25519 key header. */
+    private static final byte[] ED25519_SPKI_PREFIX = {0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00};
 
     @Override
     public boolean equals(Object other) {
