@@ -1,6 +1,11 @@
 package trade.caravan.documents.signing;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +21,6 @@ import eu.europa.esig.dss.model.x509.revocation.crl.CRL;
 import eu.europa.esig.dss.model.x509.revocation.ocsp.OCSP;
 import eu.europa.esig.dss.spi.CertificateExtensionsUtils;
 import eu.europa.esig.dss.spi.DSSRevocationUtils;
-import eu.europa.esig.dss.spi.client.http.NativeHTTPDataLoader;
 import eu.europa.esig.dss.spi.x509.revocation.RevocationSource;
 import eu.europa.esig.dss.spi.x509.revocation.RevocationToken;
 import eu.europa.esig.dss.spi.x509.revocation.crl.ExternalResourcesCRLSource;
@@ -33,7 +37,8 @@ import org.bouncycastle.cert.ocsp.SingleResp;
  * extending a signature to B-LT: the CRL at the certificate's distribution points, or an answer
  * from the OCSP responder named in its authority information access. The role of DSS's
  * {@code OnlineCRLSource} and {@code OnlineOCSPSource} (module dss-service, which this build does
- * not carry), on DSS's own JDK data loader: HTTP(S) only (the URLs come from an uploaded
+ * not carry; DSS's JDK data loader cannot set the OCSP request's content type), on the JDK's HTTP
+ * client: HTTP(S) only (the URLs come from an uploaded
  * certificate, so {@code file:} and others are never opened), short timeouts, at most 1 MiB per answer.
  * A source that fails is logged and skipped: DSS then reports the revocation data missing.
  */
@@ -45,15 +50,41 @@ final class OnlineRevocation {
     private OnlineRevocation() {
     }
 
-    static NativeHTTPDataLoader dataLoader(Duration timeout, @Nullable String contentType) {
-        var loader = new NativeHTTPDataLoader();
-        loader.setConnectTimeout((int) timeout.toMillis());
-        loader.setReadTimeout((int) timeout.toMillis());
-        loader.setMaxInputSize(MAX_RESPONSE_BYTES);
-        if (contentType != null) {
-            loader.setContentType(contentType);
+    /** GETs or POSTs over HTTP(S) only, within the timeout, reading at most {@link #MAX_RESPONSE_BYTES}. */
+    record Http(HttpClient client, Duration timeout) {
+
+        Http(Duration timeout) {
+            this(HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build(),
+                    timeout);
         }
-        return loader;
+
+        byte[] get(String url) throws IOException {
+            return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build());
+        }
+
+        byte[] post(String url, String contentType, byte[] body) throws IOException {
+            return send(HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        }
+
+        private byte[] send(HttpRequest request) throws IOException {
+            try {
+                HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                try (InputStream body = response.body()) {
+                    if (response.statusCode() != 200) {
+                        throw new IOException("HTTP " + response.statusCode());
+                    }
+                    byte[] read = body.readNBytes(MAX_RESPONSE_BYTES + 1);
+                    if (read.length > MAX_RESPONSE_BYTES) {
+                        throw new IOException("answer larger than " + MAX_RESPONSE_BYTES + " bytes");
+                    }
+                    return read;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+        }
     }
 
     static boolean fetchable(String url) {
@@ -62,10 +93,10 @@ final class OnlineRevocation {
     }
 
     /** The CRL from the certificate's distribution points, as DSS's {@code OnlineCRLSource}. */
-    record Crl(NativeHTTPDataLoader loader) implements RevocationSource<CRL> {
+    record Crl(Http http) implements RevocationSource<CRL> {
 
         Crl(Duration timeout) {
-            this(dataLoader(timeout, null));
+            this(new Http(timeout));
         }
 
         @Override
@@ -76,14 +107,14 @@ final class OnlineRevocation {
                     continue;
                 }
                 try {
-                    byte[] der = loader.get(url);
+                    byte[] der = http.get(url);
                     RevocationToken<CRL> token = new ExternalResourcesCRLSource(new InMemoryDocument(der))
                             .getRevocationToken(certificate, issuer);
                     if (token != null) {
                         token.setSourceURL(url);
                         return token;
                     }
-                } catch (RuntimeException e) {
+                } catch (IOException | RuntimeException e) {
                     log.warn("No CRL for {} from {}: {}", certificate.getSubject().getRFC2253(), url, e.toString());
                 }
             }
@@ -92,10 +123,10 @@ final class OnlineRevocation {
     }
 
     /** An OCSP answer from the responder in the certificate's AIA, as DSS's {@code OnlineOCSPSource}. */
-    record Ocsp(NativeHTTPDataLoader loader) implements RevocationSource<OCSP> {
+    record Ocsp(Http http) implements RevocationSource<OCSP> {
 
         Ocsp(Duration timeout) {
-            this(dataLoader(timeout, "application/ocsp-request"));
+            this(new Http(timeout));
         }
 
         @Override
@@ -108,7 +139,7 @@ final class OnlineRevocation {
                     var request = new OCSPReqBuilder()
                             .addRequest(DSSRevocationUtils.getOCSPCertificateID(certificate, issuer, DigestAlgorithm.SHA1))
                             .build();
-                    OCSPResp response = new OCSPResp(loader.post(url, request.getEncoded()));
+                    OCSPResp response = new OCSPResp(http.post(url, "application/ocsp-request", request.getEncoded()));
                     if (response.getStatus() != OCSPResp.SUCCESSFUL
                             || !(response.getResponseObject() instanceof BasicOCSPResp basic)) {
                         log.warn("OCSP responder {} answered status {} for {}", url, response.getStatus(),

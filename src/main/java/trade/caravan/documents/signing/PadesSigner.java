@@ -116,6 +116,9 @@ public class PadesSigner {
     CommonCertificateVerifier signingVerifier(SigningCredential credential) {
         var verifier = new CommonCertificateVerifier();
         var trusted = new CommonTrustedCertificateSource();
+        // the CA exists before its certificates are listed: an organization signing with an uploaded
+        // certificate may be the installation's first use of it, and the timestamp authority needs it
+        ca.caCertificate();
         List<X509Certificate> platform = ca.caCertificates();
         platform.forEach(certificate -> trusted.addCertificate(new CertificateToken(certificate)));
         external.trustedRoots().forEach(certificate -> trusted.addCertificate(new CertificateToken(certificate)));

@@ -162,7 +162,8 @@ public final class ExternalCa {
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(certificate));
             builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(SERIALS.incrementAndGet())));
-            return builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())).getEncoded();
+            String algorithm = keys.getPrivate().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+            return builder.build(new JcaContentSignerBuilder(algorithm).build(keys.getPrivate())).getEncoded();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
