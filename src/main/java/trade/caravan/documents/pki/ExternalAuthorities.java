@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What the installation knows of external certificate authorities: how long the signer waits for
- * their CRLs and OCSP responders ({@code caravan.pki.revocation-timeout}), and the roots its
+ * their CRLs and OCSP responders ({@code caravan.pki.revocation-timeout}) and whether those may be on
+ * private addresses ({@code caravan.pki.revocation-private-addresses}), and the roots its
  * signature verification trusts besides its own CA
  * ({@code caravan.pki.trusted-roots}): each entry a PEM file of one or more certificates, or a
  * directory whose {@code .pem}, {@code .crt} and {@code .cer} files are read. Read once at start;
@@ -32,10 +33,21 @@ public class ExternalAuthorities {
 
     private final List<X509Certificate> trustedRoots;
     private final java.time.Duration revocationTimeout;
+    private final boolean revocationFromPrivateAddresses;
 
     ExternalAuthorities(PkiSettings settings) {
         this.trustedRoots = load(settings.trustedRoots());
         this.revocationTimeout = settings.revocationTimeout();
+        this.revocationFromPrivateAddresses = settings.revocationPrivateAddresses();
+    }
+
+    /**
+     * Whether the signer may fetch an external CA's CRL or OCSP answer from a loopback or private
+     * network address ({@code caravan.pki.revocation-private-addresses}, off by default: the URLs
+     * are in certificates that organizations upload).
+     */
+    public boolean revocationFromPrivateAddresses() {
+        return revocationFromPrivateAddresses;
     }
 
     /** The roots of {@code caravan.pki.trusted-roots}, which verification trusts as it trusts the platform CA. */

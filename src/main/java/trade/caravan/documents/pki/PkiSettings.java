@@ -16,13 +16,15 @@ import org.springframework.util.unit.DataSize;
  * verification trusts besides its own CA ({@code trusted-roots}: PEM files, or directories of them;
  * none by default); the largest PKCS#12 file an organization may upload
  * ({@code max-upload-bytes}); how long the signer waits for an external CA's CRL or OCSP responder
- * ({@code revocation-timeout}).
+ * ({@code revocation-timeout}), and whether it may fetch them from loopback or private network
+ * addresses ({@code revocation-private-addresses}, off: the URLs come from uploaded certificates).
  */
 @ConfigurationProperties("caravan.pki")
 record PkiSettings(@DefaultValue("CN=Caravan Document Signing CA,O=Caravan") String caName,
         @DefaultValue("P3650D") Duration caLifetime, @DefaultValue("P730D") Duration certificateLifetime,
         @DefaultValue("P1D") Duration crlValidity, @DefaultValue List<String> trustedRoots,
-        @DefaultValue("64KB") DataSize maxUploadBytes, @DefaultValue("5s") Duration revocationTimeout) {
+        @DefaultValue("64KB") DataSize maxUploadBytes, @DefaultValue("5s") Duration revocationTimeout,
+        @DefaultValue("false") boolean revocationPrivateAddresses) {
 
     PkiSettings {
         if (caLifetime.compareTo(certificateLifetime) <= 0 || crlValidity.isNegative() || crlValidity.isZero()) {

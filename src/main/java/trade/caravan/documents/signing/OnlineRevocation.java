@@ -2,6 +2,7 @@ package trade.caravan.documents.signing;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +40,8 @@ import org.bouncycastle.cert.ocsp.SingleResp;
  * {@code OnlineCRLSource} and {@code OnlineOCSPSource} (module dss-service, which this build does
  * not carry; DSS's JDK data loader cannot set the OCSP request's content type), on the JDK's HTTP
  * client: HTTP(S) only (the URLs come from an uploaded
- * certificate, so {@code file:} and others are never opened), short timeouts, at most 1 MiB per answer.
+ * certificate, so {@code file:} and others are never opened), no private addresses (see
+ * {@link #refusePrivate}), no redirects, short timeouts, at most 1 MiB per answer.
  * A source that fails is logged and skipped: DSS then reports the revocation data missing.
  */
 final class OnlineRevocation {
@@ -51,11 +53,12 @@ final class OnlineRevocation {
     }
 
     /** GETs or POSTs over HTTP(S) only, within the timeout, reading at most {@link #MAX_RESPONSE_BYTES}. */
-    record Http(HttpClient client, Duration timeout) {
+    record Http(HttpClient client, Duration timeout, boolean privateAddresses) {
 
-        Http(Duration timeout) {
-            this(HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build(),
-                    timeout);
+        Http(Duration timeout, boolean privateAddresses) {
+            // no redirects: each would need the address check again
+            this(HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build(),
+                    timeout, privateAddresses);
         }
 
         byte[] get(String url) throws IOException {
@@ -68,6 +71,9 @@ final class OnlineRevocation {
         }
 
         private byte[] send(HttpRequest request) throws IOException {
+            if (!privateAddresses) {
+                refusePrivate(request.uri());
+            }
             try {
                 HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
                 try (InputStream body = response.body()) {
@@ -87,6 +93,29 @@ final class OnlineRevocation {
         }
     }
 
+    /**
+     * The URLs come from a certificate an organization uploaded, and anyone can make a CA: without
+     * this, signing would make the server fetch addresses inside its own network (metadata services,
+     * admin ports). Loopback, link-local, site-local, unique-local, wildcard and multicast addresses
+     * are refused unless {@code caravan.pki.revocation-private-addresses} allows them (tests, or an
+     * in-house CA on the local network). The name is resolved again when connecting, so a DNS answer
+     * that changes in between is not caught.
+     */
+    static void refusePrivate(URI uri) throws IOException {
+        String host = uri.getHost();
+        if (host == null) {
+            throw new IOException("no host");
+        }
+        for (InetAddress address : InetAddress.getAllByName(host)) {
+            byte[] bytes = address.getAddress();
+            boolean uniqueLocal = bytes.length == 16 && (bytes[0] & 0xfe) == 0xfc;
+            if (address.isLoopbackAddress() || address.isLinkLocalAddress() || address.isSiteLocalAddress()
+                    || address.isAnyLocalAddress() || address.isMulticastAddress() || uniqueLocal) {
+                throw new IOException("refused to fetch from the private address " + address.getHostAddress());
+            }
+        }
+    }
+
     static boolean fetchable(String url) {
         String lower = url.toLowerCase(Locale.ROOT);
         return lower.startsWith("http://") || lower.startsWith("https://");
@@ -95,8 +124,8 @@ final class OnlineRevocation {
     /** The CRL from the certificate's distribution points, as DSS's {@code OnlineCRLSource}. */
     record Crl(Http http) implements RevocationSource<CRL> {
 
-        Crl(Duration timeout) {
-            this(new Http(timeout));
+        Crl(Duration timeout, boolean privateAddresses) {
+            this(new Http(timeout, privateAddresses));
         }
 
         @Override
@@ -125,8 +154,8 @@ final class OnlineRevocation {
     /** An OCSP answer from the responder in the certificate's AIA, as DSS's {@code OnlineOCSPSource}. */
     record Ocsp(Http http) implements RevocationSource<OCSP> {
 
-        Ocsp(Duration timeout) {
-            this(new Http(timeout));
+        Ocsp(Duration timeout, boolean privateAddresses) {
+            this(new Http(timeout, privateAddresses));
         }
 
         @Override

@@ -124,8 +124,10 @@ public class PadesSigner {
         external.trustedRoots().forEach(certificate -> trusted.addCertificate(new CertificateToken(certificate)));
         trusted.addCertificate(new CertificateToken(credential.chain().getLast()));
         verifier.setTrustedCertSources(trusted);
-        verifier.setCrlSource(new ByIssuer<>(platform, new FreshCrl(ca), new OnlineRevocation.Crl(external.revocationTimeout())));
-        verifier.setOcspSource(new ByIssuer<OCSP>(platform, null, new OnlineRevocation.Ocsp(external.revocationTimeout())));
+        verifier.setCrlSource(new ByIssuer<>(platform, new FreshCrl(ca), new OnlineRevocation.Crl(external.revocationTimeout(),
+                external.revocationFromPrivateAddresses())));
+        verifier.setOcspSource(new ByIssuer<OCSP>(platform, null, new OnlineRevocation.Ocsp(external.revocationTimeout(),
+                external.revocationFromPrivateAddresses())));
         return verifier;
     }
 
