@@ -33,6 +33,18 @@ import java.util.Set;
 
 import javax.security.auth.x500.X500Principal;
 
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.ASN1Set;
+import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.pkcs.MacData;
+import org.bouncycastle.asn1.pkcs.PBKDF2Params;
+import org.bouncycastle.asn1.pkcs.PKCS12PBEParams;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.Pfx;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 
@@ -44,8 +56,9 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  * <ol>
  * <li>present and at most {@code caravan.pki.max-upload-bytes} ({@code error.certificate.missing},
  * {@code error.certificate.too-large});</li>
- * <li>a PKCS#12 file that opens with the password ({@code error.certificate.unreadable},
- * {@code error.certificate.password});</li>
+ * <li>a PKCS#12 file ({@code error.certificate.unreadable}) whose key derivations ask for at most
+ * {@value #MAX_ITERATIONS} iterations each ({@code error.certificate.iterations}), and that opens with
+ * the password ({@code error.certificate.password});</li>
  * <li>exactly one private key, with its certificate ({@code error.certificate.key-count},
  * {@code error.certificate.no-certificate});</li>
  * <li>the key is EC P-256 or P-384, or RSA of at least 2048 bits ({@code error.certificate.key-type});</li>
@@ -68,6 +81,8 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
 final class UploadedCertificateCheck {
 
     static final Duration MIN_REMAINING_VALIDITY = Duration.ofDays(30);
+    static final int MAX_ITERATIONS = 1_000_000;
+    private static final int MAX_DEPTH = 24;
 
     /** Signature algorithm OIDs too weak to trust: md2/md5/sha1WithRSA, ecdsa-with-SHA1, dsa-with-sha1. */
     private static final Set<String> WEAK_SIGNATURES = Set.of("1.2.840.113549.1.1.2", "1.2.840.113549.1.1.4",
@@ -93,6 +108,7 @@ final class UploadedCertificateCheck {
         if (pkcs12.length > maxBytes) {
             throw new CertificateRefused("error.certificate.too-large", maxBytes / 1024);
         }
+        boundedWork(pkcs12);
         KeyStore store = open(pkcs12, password);
         String alias = onlyKeyEntry(store);
         PrivateKey key = key(store, alias, password);
@@ -120,6 +136,75 @@ final class UploadedCertificateCheck {
         }
         buildsToRoot(chain, now);
         return new Checked(key, chain);
+    }
+
+    /**
+     * Refuses a file whose password-based key derivation (its MAC, PBKDF2 or PKCS#12 PBE parameters
+     * anywhere inside, nested content included) asks for more than {@link #MAX_ITERATIONS}
+     * iterations: a few megabytes of hostile parameters would otherwise keep a core busy for seconds
+     * per upload. Common tools use 2,048 (OpenSSL) to 10,000 (the JDK).
+     */
+    static void boundedWork(byte[] pkcs12) {
+        try {
+            ASN1Primitive root = ASN1Primitive.fromByteArray(pkcs12);
+            MacData mac = Pfx.getInstance(root).getMacData();
+            if (mac != null) {
+                checkIterations(mac.getIterationCount());
+            }
+            walk(root, 0);
+        } catch (CertificateRefused refused) {
+            throw refused;
+        } catch (IOException | RuntimeException e) {
+            throw new CertificateRefused("error.certificate.unreadable");
+        }
+    }
+
+    private static void walk(ASN1Encodable node, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new CertificateRefused("error.certificate.unreadable");
+        }
+        switch (node.toASN1Primitive()) {
+            case ASN1Sequence sequence -> {
+                if (sequence.size() >= 2 && sequence.getObjectAt(0) instanceof ASN1ObjectIdentifier algorithm) {
+                    if (algorithm.equals(PKCSObjectIdentifiers.id_PBKDF2)) {
+                        checkIterations(PBKDF2Params.getInstance(sequence.getObjectAt(1)).getIterationCount());
+                    } else if (algorithm.on(PKCSObjectIdentifiers.pkcs_12PbeIds)) {
+                        checkIterations(PKCS12PBEParams.getInstance(sequence.getObjectAt(1)).getIterations());
+                    }
+                }
+                for (ASN1Encodable element : sequence) {
+                    walk(element, depth + 1);
+                }
+            }
+            case ASN1Set set -> {
+                for (ASN1Encodable element : set) {
+                    walk(element, depth + 1);
+                }
+            }
+            case ASN1TaggedObject tagged -> walk(tagged.getBaseObject(), depth + 1);
+            case ASN1OctetString octets -> {
+                byte[] content = octets.getOctets();
+                // safe contents and bags travel DER-encoded inside octet strings
+                if (content.length > 1 && content[0] == 0x30) {
+                    ASN1Primitive nested;
+                    try {
+                        nested = ASN1Primitive.fromByteArray(content);
+                    } catch (IOException | RuntimeException notDer) {
+                        return;
+                    }
+                    walk(nested, depth + 1);
+                }
+            }
+            default -> {
+                // leaves: integers, strings, identifiers
+            }
+        }
+    }
+
+    private static void checkIterations(java.math.BigInteger iterations) {
+        if (iterations.signum() <= 0 || iterations.compareTo(java.math.BigInteger.valueOf(MAX_ITERATIONS)) > 0) {
+            throw new CertificateRefused("error.certificate.iterations", MAX_ITERATIONS);
+        }
     }
 
     private static KeyStore open(byte[] pkcs12, char[] password) {

@@ -70,6 +70,77 @@ class UploadedCertificateCheckTests {
     }
 
     @Test
+    void aFileAskingForTooManyKeyDerivationIterationsIsRefusedBeforeAnyDerivation() throws Exception {
+        byte[] good = root.pkcs12(Leaf.good(ORG), root.certificate());
+        // the JDK's own files pass (10,000 iterations for the MAC and each PBKDF2)
+        UploadedCertificateCheck.boundedWork(good);
+        org.bouncycastle.asn1.pkcs.Pfx pfx = org.bouncycastle.asn1.pkcs.Pfx.getInstance(good);
+        org.bouncycastle.asn1.pkcs.MacData mac = pfx.getMacData();
+        byte[] costly = new org.bouncycastle.asn1.pkcs.Pfx(pfx.getAuthSafe(), new org.bouncycastle.asn1.pkcs.MacData(
+                mac.getMac(), mac.getSalt(), 50_000_000)).getEncoded("DER");
+        long started = System.nanoTime();
+        refused(costly, "error.certificate.iterations");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        // the same inside: a PBKDF2 parameter block nested in the encrypted key bag
+        byte[] nested = withPbkdf2Iterations(good, 20_000_000);
+        refused(nested, "error.certificate.iterations");
+    }
+
+    /** The file with every PBKDF2 iteration count set to {@code iterations}, nested contents included (MAC dropped). */
+    private static byte[] withPbkdf2Iterations(byte[] pkcs12, int iterations) throws Exception {
+        org.bouncycastle.asn1.pkcs.Pfx pfx = org.bouncycastle.asn1.pkcs.Pfx.getInstance(pkcs12);
+        var contentInfo = (org.bouncycastle.asn1.pkcs.ContentInfo) org.bouncycastle.asn1.pkcs.ContentInfo.getInstance(
+                rewrite(pfx.getAuthSafe().toASN1Primitive(), iterations));
+        return new org.bouncycastle.asn1.pkcs.Pfx(contentInfo, null).getEncoded("DER");
+    }
+
+    private static org.bouncycastle.asn1.ASN1Primitive rewrite(org.bouncycastle.asn1.ASN1Primitive node, int iterations)
+            throws Exception {
+        switch (node) {
+            case org.bouncycastle.asn1.ASN1Sequence sequence -> {
+                if (sequence.size() == 2 && org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.id_PBKDF2
+                        .equals(sequence.getObjectAt(0))) {
+                    var params = org.bouncycastle.asn1.pkcs.PBKDF2Params.getInstance(sequence.getObjectAt(1));
+                    return new org.bouncycastle.asn1.DERSequence(new org.bouncycastle.asn1.ASN1Encodable[] {
+                            sequence.getObjectAt(0), new org.bouncycastle.asn1.pkcs.PBKDF2Params(params.getSalt(),
+                            iterations, params.getPrf())});
+                }
+                var vector = new org.bouncycastle.asn1.ASN1EncodableVector();
+                for (var element : sequence) {
+                    vector.add(rewrite(element.toASN1Primitive(), iterations));
+                }
+                return new org.bouncycastle.asn1.DERSequence(vector);
+            }
+            case org.bouncycastle.asn1.ASN1Set set -> {
+                var vector = new org.bouncycastle.asn1.ASN1EncodableVector();
+                for (var element : set) {
+                    vector.add(rewrite(element.toASN1Primitive(), iterations));
+                }
+                return new org.bouncycastle.asn1.DERSet(vector);
+            }
+            case org.bouncycastle.asn1.ASN1TaggedObject tagged -> {
+                return new org.bouncycastle.asn1.DERTaggedObject(tagged.isExplicit(), tagged.getTagClass(), tagged.getTagNo(),
+                        rewrite(tagged.getBaseObject().toASN1Primitive(), iterations));
+            }
+            case org.bouncycastle.asn1.ASN1OctetString octets -> {
+                byte[] content = octets.getOctets();
+                if (content.length > 1 && content[0] == 0x30) {
+                    try {
+                        return new org.bouncycastle.asn1.DEROctetString(
+                                rewrite(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(content), iterations).getEncoded("DER"));
+                    } catch (java.io.IOException notDer) {
+                        return node;
+                    }
+                }
+                return node;
+            }
+            default -> {
+                return node;
+            }
+        }
+    }
+
+    @Test
     void aWrongPasswordIsSaidSo() {
         byte[] file = root.pkcs12(Leaf.good(ORG), root.certificate());
         assertThatThrownBy(() -> UploadedCertificateCheck.check(file, "wrong".toCharArray(), Instant.now(), LIMIT, RANDOM))
