@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import eu.europa.esig.dss.alert.exception.AlertException;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.EncryptionAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
@@ -41,6 +42,7 @@ import trade.caravan.documents.pki.CertificateAuthority;
 import trade.caravan.documents.pki.ExternalAuthorities;
 import trade.caravan.documents.pki.SigningCredential;
 import trade.caravan.documents.pki.TimestampAuthority;
+import trade.caravan.platform.DomainException;
 
 /**
  * Signs a PDF as PAdES baseline B-LT with EU DSS: the signature (SHA-256 with ECDSA or RSA, as the
@@ -53,6 +55,8 @@ import trade.caravan.documents.pki.TimestampAuthority;
  */
 @Service
 public class PadesSigner {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PadesSigner.class);
 
     private final CertificateAuthority ca;
     private final TimestampAuthority tsa;
@@ -81,7 +85,17 @@ public class PadesSigner {
         ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
         SignatureAlgorithm algorithm = algorithmFor(credential);
         SignatureValue value = new SignatureValue(algorithm, sign(algorithm, credential, toBeSigned.getBytes()));
-        DSSDocument signed = service.signDocument(document, parameters, value);
+        DSSDocument signed;
+        try {
+            signed = service.signDocument(document, parameters, value);
+        } catch (AlertException refused) {
+            if (issuedByPlatform(credential)) {
+                throw refused;
+            }
+            // the external CA's revocation service did not answer, or says the certificate is revoked
+            log.warn("Signing with {} refused by DSS: {}", credential, refused.getMessage());
+            throw new DomainException(DomainException.Kind.UNPROCESSABLE, "error.signing.external-certificate");
+        }
         try (var out = new ByteArrayOutputStream()) {
             signed.writeTo(out);
             return out.toByteArray();
@@ -129,6 +143,10 @@ public class PadesSigner {
         verifier.setOcspSource(new ByIssuer<OCSP>(platform, null, new OnlineRevocation.Ocsp(external.revocationTimeout(),
                 external.revocationFromPrivateAddresses())));
         return verifier;
+    }
+
+    private boolean issuedByPlatform(SigningCredential credential) {
+        return ca.caCertificates().contains(credential.chain().getLast());
     }
 
     /** SHA-256 with the key's own algorithm: ECDSA for EC keys, RSA (PKCS#1 v1.5) for RSA keys. */

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class CertificateMessagesTests {
 
-    private static final Pattern CODE_IN_JAVA = Pattern.compile("\"(error\\.certificate\\.[a-z-]+)\"");
+    private static final Pattern CODE_IN_JAVA = Pattern.compile("\"(error\\.(?:certificate|signing)\\.[a-z-]+)\"");
     private static final Pattern KEY_IN_TEMPLATE = Pattern.compile("#\\{'?(signing-certificate\\.[a-zA-Z0-9.-]+?)'?[}(]");
 
     private static Properties bundle(String name) throws IOException {
@@ -47,11 +47,13 @@ class CertificateMessagesTests {
         for (SigningCertificate.Source source : SigningCertificate.Source.values()) {
             used.add("signing-certificate.source." + source);
         }
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java/trade/caravan/documents/pki"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher matcher = CODE_IN_JAVA.matcher(Files.readString(file));
-                while (matcher.find()) {
-                    used.add(matcher.group(1));
+        for (String module : new String[] {"pki", "signing"}) {
+            try (Stream<Path> files = Files.walk(Path.of("src/main/java/trade/caravan/documents", module))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher matcher = CODE_IN_JAVA.matcher(Files.readString(file));
+                    while (matcher.find()) {
+                        used.add(matcher.group(1));
+                    }
                 }
             }
         }
@@ -61,7 +63,8 @@ class CertificateMessagesTests {
                 used.add(matcher.group(1));
             }
         }
-        assertThat(used).contains("error.certificate.chain", "error.certificate.iterations", "signing-certificate.title")
+        assertThat(used).contains("error.certificate.chain", "error.certificate.iterations", "error.signing.external-certificate",
+                        "signing-certificate.title")
                 .hasSizeGreaterThan(35);
         assertThat(bundle("documents-certificates").stringPropertyNames()).containsAll(used);
         assertThat(bundle("documents-certificates_zh_CN").stringPropertyNames()).containsAll(used);

@@ -1,6 +1,7 @@
 package trade.caravan.documents.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -40,6 +41,7 @@ import trade.caravan.documents.pki.CertificateAuthority;
 import trade.caravan.documents.pki.ExternalCa;
 import trade.caravan.documents.pki.SigningCertificate;
 import trade.caravan.documents.pki.UploadedCredentials;
+import trade.caravan.platform.DomainException;
 import trade.caravan.shared.CountryCode;
 import trade.caravan.shared.OrganizationId;
 import trade.caravan.support.IntegrationTest;
@@ -172,6 +174,21 @@ class UploadedCertificateSigningTests {
         assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LT);
         assertThat(reports.getDiagnosticData().getSignatureById(id).getSignatureAlgorithm().getJCEId())
                 .isEqualTo("SHA256withRSA");
+    }
+
+    @Test
+    void anUnreachableRevocationServiceIsARefusalNotACrash() {
+        // nothing listens on port 9 (discard): the external CA's CRL cannot be fetched
+        ExternalCa unreachable = ExternalCa.root("CN=Test Unreachable Root,O=Test Trust Services,C=DE",
+                "http://127.0.0.1:9/crl/root.crl");
+        ExternalCa.Leaf leaf = ExternalCa.Leaf.good("CN=Tirupur Knit Exports,O=Tirupur Knit Exports Pvt. Ltd.,C=IN");
+        OrganizationId organization = new OrganizationId(UUID.randomUUID());
+        uploaded.upload(organization, "test", unreachable.pkcs12(leaf, unreachable.certificate()), ExternalCa.PASSWORD.clone());
+
+        assertThatThrownBy(() -> signing.sign(contract(),
+                new Signatory(organization, "Tirupur Knit Exports Pvt. Ltd.", new CountryCode("IN")), "Seller signs"))
+                .isInstanceOfSatisfying(DomainException.class,
+                        refused -> assertThat(refused.messageCode()).isEqualTo("error.signing.external-certificate"));
     }
 
     private byte[] contract() {
