@@ -169,6 +169,35 @@ public final class ExternalCa {
         }
     }
 
+    /** This CA's OCSP answer to {@code request} (DER): every certificate asked about is good, as of {@code now}. */
+    public byte[] ocsp(byte[] request, Instant now) {
+        try {
+            var parsed = new org.bouncycastle.cert.ocsp.OCSPReq(request);
+            var builder = new org.bouncycastle.cert.ocsp.BasicOCSPRespBuilder(
+                    new org.bouncycastle.cert.ocsp.RespID(new X500Name(name)));
+            for (var one : parsed.getRequestList()) {
+                builder.addResponse(one.getCertID(), org.bouncycastle.cert.ocsp.CertificateStatus.GOOD, Date.from(now),
+                        Date.from(now.plus(Duration.ofDays(1))), null);
+            }
+            String algorithm = keys.getPrivate().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+            var basic = builder.build(new JcaContentSignerBuilder(algorithm).build(keys.getPrivate()),
+                    new org.bouncycastle.cert.X509CertificateHolder[] {
+                            new org.bouncycastle.cert.X509CertificateHolder(certificate.getEncoded())},
+                    Date.from(now));
+            return new org.bouncycastle.cert.ocsp.OCSPRespBuilder()
+                    .build(org.bouncycastle.cert.ocsp.OCSPRespBuilder.SUCCESSFUL, basic).getEncoded();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** An organization's certificate naming only an OCSP responder, no CRL distribution point. */
+    public X509Certificate issueWithOcspOnly(Leaf leaf, String ocspUrl) {
+        return build(new X500Name(name), keys.getPrivate(), new X500Name(leaf.subject()), leaf.keys().getPublic(),
+                leaf.notBefore(), leaf.notAfter(), leaf.keyUsage(), leaf.ca(), leaf.signatureAlgorithm(), certificate,
+                null, ocspUrl);
+    }
+
     public static KeyPair ec(String curve) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");

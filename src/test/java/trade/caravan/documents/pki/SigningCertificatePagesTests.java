@@ -50,16 +50,20 @@ class SigningCertificatePagesTests {
     private final ExternalCa root = ExternalCa.root("CN=Test Web Root,O=Test Trust Services,C=DE", "http://127.0.0.1:9/crl");
 
     @Test
-    void aTraderMaySeeNeitherPageNorApi() throws Exception {
-        TestAccounts.Organization organization = accounts.organization(Role.TRADER);
-        RequestPostProcessor trader = authentication(organization.member(Role.TRADER).authentication());
+    void aTraderFinanceOrViewerMaySeeNeitherPageNorApi() throws Exception {
+        TestAccounts.Organization organization = accounts.organization(Role.TRADER, Role.FINANCE, Role.VIEWER);
         byte[] file = root.pkcs12(ExternalCa.Leaf.good("CN=Trader Co,O=Trader Co,C=DE"), root.certificate());
-
-        assertThat(status(get(PAGE).with(trader))).isEqualTo(403);
-        assertThat(status(upload(HttpMethod.POST, PAGE, file, ExternalCa.PASSWORD).with(trader).with(csrf()))).isEqualTo(403);
-        assertThat(status(get(API).with(trader))).isEqualTo(403);
-        assertThat(status(upload(HttpMethod.PUT, API, file, ExternalCa.PASSWORD).with(trader).with(csrf()))).isEqualTo(403);
-        assertThat(status(delete(API).with(trader).with(csrf()))).isEqualTo(403);
+        for (Role role : new Role[] {Role.TRADER, Role.FINANCE, Role.VIEWER}) {
+            RequestPostProcessor member = authentication(organization.member(role).authentication());
+            assertThat(status(get(PAGE).with(member))).as(role + " page").isEqualTo(403);
+            assertThat(status(upload(HttpMethod.POST, PAGE, file, ExternalCa.PASSWORD).with(member).with(csrf())))
+                    .as(role + " upload").isEqualTo(403);
+            assertThat(status(post(PAGE + "/remove").with(member).with(csrf()))).as(role + " remove").isEqualTo(403);
+            assertThat(status(get(API).with(member))).as(role + " GET").isEqualTo(403);
+            assertThat(status(upload(HttpMethod.PUT, API, file, ExternalCa.PASSWORD).with(member).with(csrf())))
+                    .as(role + " PUT").isEqualTo(403);
+            assertThat(status(delete(API).with(member).with(csrf()))).as(role + " DELETE").isEqualTo(403);
+        }
         assertThat(credentials.certificatesOf(organization.id()).uploaded()).isNull();
     }
 

@@ -73,6 +73,7 @@ class UploadedCertificateSigningTests {
     HttpServer crlServer;
     final AtomicReference<ExternalCa> external = new AtomicReference<>();
     final AtomicInteger crlRequests = new AtomicInteger();
+    final AtomicInteger ocspRequests = new AtomicInteger();
 
     @BeforeEach
     void startCrlServer() throws IOException {
@@ -85,6 +86,15 @@ class UploadedCertificateSigningTests {
             exchange.sendResponseHeaders(200, crl.length);
             try (var body = exchange.getResponseBody()) {
                 body.write(crl);
+            }
+        });
+        crlServer.createContext("/ocsp", exchange -> {
+            ocspRequests.incrementAndGet();
+            byte[] answer = external.get().ocsp(exchange.getRequestBody().readAllBytes(), clock.instant());
+            exchange.getResponseHeaders().set("Content-Type", "application/ocsp-response");
+            exchange.sendResponseHeaders(200, answer.length);
+            try (var body = exchange.getResponseBody()) {
+                body.write(answer);
             }
         });
         crlServer.start();
@@ -174,6 +184,33 @@ class UploadedCertificateSigningTests {
         assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LT);
         assertThat(reports.getDiagnosticData().getSignatureById(id).getSignatureAlgorithm().getJCEId())
                 .isEqualTo("SHA256withRSA");
+    }
+
+    @Test
+    void aCertificateWithOnlyAnOcspResponderGetsItsAnswerEmbedded() throws Exception {
+        external.set(ExternalCa.root("CN=Test OCSP Root,O=Test Trust Services,C=DE", null));
+        ExternalCa.Leaf leaf = ExternalCa.Leaf.good("CN=Anadolu Seramik,O=Anadolu Seramik ve Tekstil A.S.,C=TR");
+        X509Certificate issued = external.get().issueWithOcspOnly(leaf,
+                "http://127.0.0.1:" + crlServer.getAddress().getPort() + "/ocsp");
+        OrganizationId organization = new OrganizationId(UUID.randomUUID());
+        uploaded.upload(organization, "test", ExternalCa.pkcs12(leaf.keys().getPrivate(), issued,
+                external.get().certificate()), ExternalCa.PASSWORD.clone());
+
+        DocumentSigning.Signed signed = signing.sign(contract(),
+                new Signatory(organization, "Anadolu Seramik ve Tekstil A.S.", new CountryCode("TR")), "Seller signs");
+        assertThat(ocspRequests.get()).isPositive();
+
+        Reports reports = validate(signed.pdf(), trusting(external.get().certificate()));
+        SimpleReport report = reports.getSimpleReport();
+        String id = report.getFirstSignatureId();
+        assertThat(report.getIndication(id)).as(report.getSubIndication(id) + " " + report.getAdESValidationErrors(id))
+                .isEqualTo(Indication.TOTAL_PASSED);
+        assertThat(report.getSignatureFormat(id)).isEqualTo(SignatureLevel.PAdES_BASELINE_LT);
+        DiagnosticData diagnostic = reports.getDiagnosticData();
+        CertificateWrapper signingCertificate = diagnostic.getUsedCertificateById(diagnostic.getSigningCertificateId(id));
+        assertThat(signingCertificate.getId()).isEqualTo(new CertificateToken(issued).getDSSIdAsString());
+        assertThat(diagnostic.getLatestRevocationDataForCertificate(signingCertificate).getRevocationType())
+                .isEqualTo(eu.europa.esig.dss.enumerations.RevocationType.OCSP);
     }
 
     @Test
