@@ -64,20 +64,30 @@ public final class ExternalCa {
 
     /** A root CA with the given keys (RSA or EC). */
     public static ExternalCa root(String name, @Nullable String crlUrl, KeyPair keys) {
+        return root(name, crlUrl, keys, "SHA256withECDSA");
+    }
+
+    /** A root CA whose certificate signs itself with {@code selfSignature}. */
+    public static ExternalCa root(String name, @Nullable String crlUrl, KeyPair keys, String selfSignature) {
         Instant now = Instant.now();
         X509Certificate certificate = build(new X500Name(name), keys.getPrivate(), new X500Name(name), keys.getPublic(),
                 now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)), KeyUsage.keyCertSign | KeyUsage.cRLSign,
-                true, "SHA256withECDSA", null, null, null);
+                true, selfSignature, null, null, null);
         return new ExternalCa(name, keys, certificate, crlUrl);
     }
 
     /** An intermediate CA under this one. */
     public ExternalCa intermediate(String intermediateName) {
+        return intermediateSignedWith(intermediateName, "SHA256withECDSA");
+    }
+
+    /** An intermediate CA under this one, its certificate signed with {@code algorithm}. */
+    public ExternalCa intermediateSignedWith(String intermediateName, String algorithm) {
         KeyPair intermediateKeys = ec("secp256r1");
         Instant now = Instant.now();
         X509Certificate issued = build(new X500Name(name), keys.getPrivate(), new X500Name(intermediateName),
                 intermediateKeys.getPublic(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1825)),
-                KeyUsage.keyCertSign | KeyUsage.cRLSign, true, "SHA256withECDSA", certificate, crlUrl, null);
+                KeyUsage.keyCertSign | KeyUsage.cRLSign, true, algorithm, certificate, crlUrl, null);
         return new ExternalCa(intermediateName, intermediateKeys, issued, crlUrl);
     }
 

@@ -220,6 +220,19 @@ class UploadedCertificateCheckTests {
     }
 
     @Test
+    void aRootsSha1SignatureOnItselfDoesNotCount() {
+        // old roots signed themselves with SHA-1; no validator checks a trust anchor's own signature
+        ExternalCa oldRoot = ExternalCa.root("CN=Old Root,O=Test Trust Services,C=DE", null, ExternalCa.ec("secp256r1"),
+                "SHA1withECDSA");
+        assertThat(check(oldRoot.pkcs12(Leaf.good(ORG), oldRoot.certificate())).chain()).hasSize(2);
+        // an intermediate signed with SHA-1 does count
+        ExternalCa intermediate = oldRoot.intermediateSignedWith("CN=Weak Issuing CA,O=Test Trust Services,C=DE",
+                "SHA1withECDSA");
+        refused(intermediate.pkcs12(Leaf.good(ORG), intermediate.certificate(), oldRoot.certificate()),
+                "error.certificate.weak-algorithm");
+    }
+
+    @Test
     void aChainThatDoesNotReachASelfSignedRootIsRefused() {
         Leaf leaf = Leaf.good(ORG);
         // the leaf alone: no root in the file
