@@ -52,7 +52,9 @@ import trade.caravan.support.IntegrationTest;
  * the PKCS#12; a PDF signed through {@link DocumentSigning} carries that certificate and is
  * PAdES-BASELINE-LT by DSS's own validation, with the external CA's CRL fetched at signing time
  * inside. Only a verifier that trusts the external root passes it. Another organization still signs
- * with the platform's certificate, and so does the uploader once it removes its upload.
+ * with the platform's certificate, and so does the uploader once it removes its upload. A certificate
+ * naming only an OCSP responder gets the responder's answer; an RSA key signs with RSA, and poppler's
+ * pdfsig agrees; an unreachable revocation service is a translated refusal.
  */
 @IntegrationTest
 class UploadedCertificateSigningTests {
@@ -211,6 +213,45 @@ class UploadedCertificateSigningTests {
         assertThat(signingCertificate.getId()).isEqualTo(new CertificateToken(issued).getDSSIdAsString());
         assertThat(diagnostic.getLatestRevocationDataForCertificate(signingCertificate).getRevocationType())
                 .isEqualTo(eu.europa.esig.dss.enumerations.RevocationType.OCSP);
+    }
+
+    /**
+     * poppler's pdfsig, independent of DSS, finds the signature made with an uploaded RSA certificate
+     * valid and its certificate trusted once the external root is in its store. Skipped, and says so,
+     * where pdfsig and certutil (Debian: poppler-utils, libnss3-tools) are missing.
+     */
+    @Test
+    void pdfsigFindsTheUploadedCertificatesSignatureValid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path directory)
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/pdfsig"))
+                        && java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/certutil")),
+                "pdfsig and certutil (Debian: poppler-utils, libnss3-tools) are not installed");
+        String crlUrl = "http://127.0.0.1:" + crlServer.getAddress().getPort() + "/crl/root.crl";
+        external.set(ExternalCa.root("CN=Test Poppler Root,O=Test Trust Services,C=DE", crlUrl, ExternalCa.rsa(2048)));
+        ExternalCa.Leaf leaf = ExternalCa.Leaf.good("CN=Hai Phong Garment,O=Hai Phong Garment Joint Stock Company,C=VN")
+                .withKeys(ExternalCa.rsa(2048));
+        OrganizationId organization = new OrganizationId(UUID.randomUUID());
+        uploaded.upload(organization, "test", external.get().pkcs12(leaf, external.get().certificate()),
+                ExternalCa.PASSWORD.clone());
+        java.nio.file.Path signed = directory.resolve("contract.pdf");
+        java.nio.file.Files.write(signed, signing.sign(contract(), new Signatory(organization,
+                "Hai Phong Garment Joint Stock Company", new CountryCode("VN")), "Seller signs").pdf());
+
+        java.nio.file.Path nss = java.nio.file.Files.createDirectories(directory.resolve("nss"));
+        java.nio.file.Path root = directory.resolve("root.crt");
+        java.nio.file.Files.write(root, external.get().certificate().getEncoded());
+        run("certutil", "-N", "-d", "sql:" + nss, "--empty-password");
+        run("certutil", "-A", "-d", "sql:" + nss, "-n", "external", "-t", "C,C,C", "-i", root.toString());
+        String out = run("pdfsig", "-nssdir", "sql:" + nss, signed.toString());
+        assertThat(out).contains("Signature Validation: Signature is Valid.", "Certificate Validation: Certificate is Trusted.",
+                "Hai Phong Garment");
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + out).isZero();
+        return out;
     }
 
     @Test
