@@ -13,7 +13,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.bouncycastle.asn1.x500.X500Name;
@@ -261,10 +260,5 @@ public final class ExternalCa {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The names the chain in a test file has, for assertions. */
-    public static List<String> subjects(List<X509Certificate> chain) {
-        return chain.stream().map(c -> c.getSubjectX500Principal().getName()).toList();
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
@@ -288,9 +287,5 @@ class UploadedCertificateSigningTests {
         SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(signed));
         validator.setCertificateVerifier(verifier);
         return validator.validateDocument();
-    }
-
-    static X509Certificate parse(byte[] der) throws Exception {
-        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(der));
     }
 }
