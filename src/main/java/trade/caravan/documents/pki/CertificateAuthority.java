@@ -133,6 +133,19 @@ public class CertificateAuthority {
         return issue(ca, organization, legalName, country, now);
     }
 
+    /**
+     * The organization's current platform-issued certificate, if one was issued and is unrevoked and
+     * unexpired; unlike {@link #credentialOf} it issues nothing and opens no key.
+     */
+    @Transactional(readOnly = true)
+    public Optional<X509Certificate> currentCertificateOf(OrganizationId organization) {
+        return jdbc.sql("""
+                        select certificate from documents.signing_certificates
+                        where organization_id = ? and revoked_at is null and not_after > ?""")
+                .params(organization.value(), Timestamp.from(clock.instant()))
+                .query((rs, n) -> certificate(rs.getBytes(1))).optional();
+    }
+
     /** Revokes the organization's current certificate as of {@code at} (RFC 5280 reason code). */
     @Transactional
     public Optional<BigInteger> revoke(OrganizationId organization, Instant at, int reason) {
