@@ -32,6 +32,7 @@ class SigningGrantsPageTests {
         mvc.perform(get("/organization").with(authentication(organization.owner().authentication())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Who signs contracts")))
+                .andExpect(content().string(containsString("href=\"/organization/signing-certificate\"")))
                 .andExpect(content().string(not(containsString("Also allowed to sign"))));
         mvc.perform(post("/organization/signing-roles").with(csrf())
                         .with(authentication(organization.member(Role.ADMIN).authentication())).param("roles", "FINANCE"))
