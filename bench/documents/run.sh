@@ -8,9 +8,11 @@
 #
 #   bench/documents/run.sh                  # WARMUP=10 MEASURE=20 seconds per step
 #   WARMUP=2 MEASURE=5 bench/documents/run.sh
+#   THREADS=2 bench/documents/run.sh        # every step on two threads at once (both cores)
 set -euo pipefail
 
 WARMUP=${WARMUP:-10}
+THREADS=${THREADS:-1}
 MEASURE=${MEASURE:-20}
 HEAP=${HEAP:-1g}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
@@ -23,5 +25,5 @@ mkdir -p "$OUT"
 # target/test-classes first: its config/application.properties gives a throw-away database
 CP="target/test-classes:target/classes:$(cat "$OUT/classpath")"
 "$JAVA_HOME/bin/java" -Xmx"$HEAP" -cp "$CP" trade.caravan.bench.DocumentsBench "$WARMUP" "$MEASURE" \
-    "$OUT/report.md" --logging.level.root=WARN --logging.level.eu.europa.esig=ERROR 2>&1 | grep -v "^\s*$" | tail -30
+    "$OUT/report.md" "$THREADS" --logging.level.root=WARN --logging.level.eu.europa.esig=ERROR 2>&1 | grep -v "^\s*$" | tail -30
 echo "report: $OUT/report.md"

@@ -77,11 +77,15 @@ public final class DocumentsBench {
         }
     }
 
+    /** Threads each step runs on at once (THREADS in run.sh): 1, or 2 for both cores. */
+    private static int threads = 1;
+
     public static void main(String[] args) throws Exception {
         int warmup = Integer.parseInt(args[0]);
         int measure = Integer.parseInt(args[1]);
         Path report = Path.of(args[2]);
-        List<String> springArgs = new ArrayList<>(List.of(args).subList(3, args.length));
+        threads = Integer.parseInt(args[3]);
+        List<String> springArgs = new ArrayList<>(List.of(args).subList(4, args.length));
         springArgs.add("--server.port=0");
         springArgs.add("--server.address=127.0.0.1");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CaravanApplication.class)
@@ -133,20 +137,38 @@ public final class DocumentsBench {
     }
 
     private static Result run(String step, int warmupSeconds, int measureSeconds, Callable<?> task) throws Exception {
-        long end = System.nanoTime() + warmupSeconds * 1_000_000_000L;
-        while (System.nanoTime() < end) {
-            task.call();
-        }
-        int documents = 0;
+        loop(task, warmupSeconds);
         long start = System.nanoTime();
-        end = start + measureSeconds * 1_000_000_000L;
-        while (System.nanoTime() < end) {
-            task.call();
-            documents++;
-        }
+        int documents = loop(task, measureSeconds);
         Result result = new Result(step, documents, (System.nanoTime() - start) / 1e9);
         System.out.printf("%-75s %6d docs in %5.1f s = %8.1f docs/s%n", step, documents, result.seconds(), result.perSecond());
         return result;
+    }
+
+    /** Runs {@code task} on {@link #threads} threads until {@code seconds} have passed; how many times it ran. */
+    private static int loop(Callable<?> task, int seconds) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Integer>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    int done = 0;
+                    while (System.nanoTime() < end) {
+                        task.call();
+                        done++;
+                    }
+                    return done;
+                }));
+            }
+            int total = 0;
+            for (var worker : workers) {
+                total += worker.get();
+            }
+            return total;
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static byte[] render(PdfDocuments pdf) {
@@ -215,7 +237,8 @@ public final class DocumentsBench {
 
     private static void write(Path report, List<Result> results, int contractBytes, int signedBytes) throws IOException {
         Files.createDirectories(report.getParent());
-        StringBuilder md = new StringBuilder("| step | documents | seconds | documents/s |\n|---|---|---|---|\n");
+        StringBuilder md = new StringBuilder("Threads per step: " + threads + ".\n\n"
+                + "| step | documents | seconds | documents/s |\n|---|---|---|---|\n");
         for (Result result : results) {
             md.append("| %s | %d | %.1f | **%.1f** |%n".formatted(result.step(), result.documents(), result.seconds(),
                     result.perSecond()));
