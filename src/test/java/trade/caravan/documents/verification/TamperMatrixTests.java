@@ -1,0 +1,346 @@
+package trade.caravan.documents.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import eu.europa.esig.dss.enumerations.SignatureLevel;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import eu.europa.esig.dss.xml.common.XmlDefinerUtils;
+
+import trade.caravan.documents.DocumentStatus;
+import trade.caravan.documents.DocumentVerification;
+import trade.caravan.documents.LogLeaf;
+import trade.caravan.documents.PdfDocuments;
+import trade.caravan.documents.TransparencyLog;
+import trade.caravan.documents.Verdict;
+import trade.caravan.documents.Verdict.Outcome;
+import trade.caravan.documents.pki.CertificateAuthority;
+import trade.caravan.documents.pki.SigningCredential;
+import trade.caravan.documents.pki.TimestampAuthority;
+import trade.caravan.documents.signing.PadesSigner;
+import trade.caravan.shared.CountryCode;
+import trade.caravan.shared.OrganizationId;
+import trade.caravan.support.IntegrationTest;
+import trade.caravan.support.TestClock;
+
+/**
+ * What the verify page and API answer for documents that were tampered with or signed in ways the
+ * platform would not sign, each checked through {@link DocumentVerification}. Each test names what
+ * DSS answered; the verdict must never show any of them as valid.
+ */
+@IntegrationTest
+class TamperMatrixTests {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Autowired
+    DocumentVerification verification;
+    @Autowired
+    PadesSigner signer;
+    @Autowired
+    CertificateAuthority ca;
+    @Autowired
+    TimestampAuthority tsa;
+    @Autowired
+    PdfDocuments pdf;
+    @Autowired
+    TransparencyLog log;
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void anIntactPlatformSignatureIsValidWithEverythingTheDocumentSays() {
+        SigningCredential seller = credential("Shenzhen Test Electronics Co., Ltd.", "CN");
+        byte[] signed = signer.sign(document("Total 12,400.00 USD"), seller, "Seller signs");
+        log.append(leaf(DssVerification.sha256(signed), DocumentStatus.ISSUED, null));
+
+        Verdict verdict = verification.verify(signed);
+
+        assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.VALID);
+        assertThat(verdict.validAndCurrent()).isTrue();
+        assertThat(verdict.unchanged()).isTrue();
+        assertThat(verdict.format()).isEqualTo(Verdict.Format.PDF);
+        Verdict.Signature signature = verdict.signatures().getFirst();
+        assertThat(signature.indication()).isEqualTo("TOTAL_PASSED");
+        assertThat(signature.level()).isEqualTo("PAdES-BASELINE-LT");
+        assertThat(signature.signer().commonName()).isEqualTo("Shenzhen Test Electronics Co., Ltd.");
+        assertThat(signature.signer().organization()).isEqualTo("Shenzhen Test Electronics Co., Ltd.");
+        assertThat(signature.signer().country()).isEqualTo("CN");
+        assertThat(signature.timestamped()).isTrue();
+        assertThat(signature.certificate().serial()).isEqualTo(seller.serial().toString(16));
+        assertThat(signature.certificate().issuer()).contains("Caravan");
+        assertThat(signature.certificate().validAtSigning()).isTrue();
+        assertThat(signature.certificate().trusted()).isTrue();
+        assertThat(signature.revocation().status()).isEqualTo(Verdict.RevocationStatus.GOOD);
+        assertThat(verdict.log().state()).isEqualTo(Verdict.LogState.ISSUED);
+        assertThat(verdict.log().proven()).isTrue();
+        assertThat(verdict.log().leafIndex()).isNotNull();
+        assertThat(verdict.log().treeSize()).isGreaterThan(verdict.log().leafIndex());
+    }
+
+    /** DSS: TOTAL_FAILED, HASH_FAILURE — the signed bytes' digest no longer matches. */
+    @Test
+    void oneByteFlippedInTheSignedContentIsInvalid() {
+        byte[] unsigned = document("Total 12,400.00 USD");
+        byte[] signed = signer.sign(unsigned, credential("Seller Ltd.", "CN"), "Seller signs");
+        byte[] tampered = signed.clone();
+        tampered[unsigned.length / 3] ^= 0x01;
+
+        Verdict verdict = verification.verify(tampered);
+
+        assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.INVALID);
+        assertThat(verdict.unchanged()).isFalse();
+        assertThat(verdict.signatures().getFirst().subIndication()).isEqualTo("HASH_FAILURE");
+        assertThat(verdict.signatures().getFirst().intact()).isFalse();
+    }
+
+    /** DSS: TOTAL_FAILED, SIG_CRYPTO_FAILURE — the signature value does not verify. */
+    @Test
+    void alteredSignatureBytesInsideContentsAreInvalid() {
+        byte[] signed = signer.sign(document("Total 12,400.00 USD"), credential("Seller Ltd.", "CN"), "Seller signs");
+
+        Verdict verdict = verification.verify(TestSignatures.withAlteredSignatureValue(signed));
+
+        assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.INVALID);
+        assertThat(verdict.signatures().getFirst().subIndication()).isEqualTo("SIG_CRYPTO_FAILURE");
+        assertThat(verdict.unchanged()).isFalse();
+    }
+
+    /**
+     * A key used after its certificate was revoked: the CRL inside the document lists the
+     * revocation a minute before the trusted timestamp. DSS: INDETERMINATE, REVOKED_NO_POE (no proof
+     * that the signature existed before the revocation); shown as not valid, the revocation with its time.
+     */
+    @Test
+    void aCertificateRevokedBeforeSigningIsNotValid() {
+        OrganizationId organization = new OrganizationId(UUID.randomUUID());
+        SigningCredential stolen = ca.credentialOf(organization, "Revoked Ltd.", new CountryCode("DE"));
+        ca.revoke(organization, clock.instant().minusSeconds(60), 1);
+        byte[] signed = TestSignatures.sign(document("Signed with a revoked key"),
+                new TestSignatures.Signer(stolen.privateKey(), stolen.chain()), SignatureLevel.PAdES_BASELINE_LT, tsa,
+                ca.caCertificates(), ca.crl(), clock.instant());
+
+        Verdict verdict = verification.verify(signed);
+
+        Verdict.Signature signature = verdict.signatures().getFirst();
+        assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.INDETERMINATE);
+        assertThat(verdict.validAndCurrent()).isFalse();
+        assertThat(signature.revocation().status()).isEqualTo(Verdict.RevocationStatus.REVOKED);
+        assertThat(signature.revocation().revokedAt()).isBefore(signature.trustedTime());
+        assertThat(signature.subIndication()).as(verdict.toString()).isEqualTo("REVOKED_NO_POE");
+    }
+
+    /** DSS: TOTAL_PASSED — the timestamp proves the signature existed before the revocation. */
+    @Test
+    void aCertificateRevokedAfterTheTrustedTimestampStaysValid() {
+        OrganizationId organization = new OrganizationId(UUID.randomUUID());
+        SigningCredential credential = ca.credentialOf(organization, "Later Revoked Ltd.", new CountryCode("DE"));
+        byte[] signed = signer.sign(document("Signed before the revocation"), credential, "Signs");
+        // no log appends while the clock is moved: the log's heads must not go back in time
+        clock.advance(Duration.ofMinutes(2));
+        ca.revoke(organization, clock.instant(), 1);
+
+        Verdict verdict = verification.verify(signed);
+
+        assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.VALID);
+        Verdict.Signature signature = verdict.signatures().getFirst();
+        assertThat(signature.revocation().status()).as(verdict.toString()).isEqualTo(Verdict.RevocationStatus.REVOKED);
+        assertThat(signature.revocation().revokedAt()).isAfter(signature.trustedTime());
+    }
+
+    /** DSS: INDETERMINATE, NO_CERTIFICATE_CHAIN_FOUND — the signer's CA is not a trust anchor. */
+    @Test
+    void aCertificateFromAnUnknownCaIsNotTrusted() {
+        Instant now = clock.instant();
+        TestSignatures.Signer stranger = TestSignatures.unknownCaSigner("Stranger GmbH", now.minus(Duration.ofDays(1)),
+                now.plus(Duration.ofDays(365)));
+        byte[] signed = TestSignatures.sign(document("Signed by a stranger"), stranger, SignatureLevel.PAdES_BASELINE_T,
+                tsa, List.of(stranger.chain().getLast()), null, now);
+
+        Verdict verdict = verification.verify(signed);
+
+        assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.INDETERMINATE);
+        assertThat(verdict.signatures().getFirst().certificate().trusted()).isFalse();
+        assertThat(verdict.signatures().getFirst().subIndication()).isEqualTo("NO_CERTIFICATE_CHAIN_FOUND");
+        assertThat(verdict.signatures().getFirst().signer().commonName()).isEqualTo("Stranger GmbH");
+    }
+
+    /**
+     * A platform certificate whose validity ended a year ago (issued with the clock three years
+     * back), used for a B-B signature without a timestamp. DSS: INDETERMINATE,
+     * CERTIFICATE_CHAIN_GENERAL_FAILURE, with "'signing-time' is not within the signing-certificate's
+     * validity range" (and the CA's CRL, which drops expired certificates, does not cover it).
+     */
+    @Test
+    void anExpiredCertificateWithoutTimestampIsNotValid() {
+        OrganizationId organization = new OrganizationId(UUID.randomUUID());
+        clock.advance(Duration.ofDays(-3 * 365));
+        SigningCredential expired = ca.credentialOf(organization, "Expired Ltd.", new CountryCode("FR"));
+        clock.reset();
+        assertThat(expired.certificate().getNotAfter().toInstant()).isBefore(clock.instant());
+        byte[] signed = TestSignatures.sign(document("Signed with an expired certificate"),
+                new TestSignatures.Signer(expired.privateKey(), expired.chain()), SignatureLevel.PAdES_BASELINE_B, null,
+                ca.caCertificates(), null, clock.instant());
+
+        Verdict verdict = verification.verify(signed);
+
+        Verdict.Signature signature = verdict.signatures().getFirst();
+        assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.INDETERMINATE);
+        assertThat(signature.timestamped()).isFalse();
+        assertThat(signature.certificate().validAtSigning()).isFalse();
+        assertThat(signature.subIndication()).as(verdict.toString()).isEqualTo("CERTIFICATE_CHAIN_GENERAL_FAILURE");
+        assertThat(signature.errors()).anyMatch(error -> error.contains("not within the signing-certificate's validity range"));
+    }
+
+    /**
+     * A B-T signature carries no CRL, and this verifier has no CRL source (as offline): DSS cannot
+     * know whether the certificate was revoked. DSS: INDETERMINATE, CERTIFICATE_CHAIN_GENERAL_FAILURE
+     * ("No revocation data found for the certificate!").
+     */
+    @Test
+    void missingRevocationDataIsIndeterminate() {
+        SigningCredential credential = credential("No CRL Ltd.", "IT");
+        byte[] signed = TestSignatures.sign(document("Signed at level T"),
+                new TestSignatures.Signer(credential.privateKey(), credential.chain()), SignatureLevel.PAdES_BASELINE_T, tsa,
+                ca.caCertificates(), null, clock.instant());
+        DocumentVerification withoutCrl = new DssVerification(() -> {
+            var verifier = new CommonCertificateVerifier();
+            var anchors = new CommonTrustedCertificateSource();
+            ca.caCertificates().forEach(c -> anchors.addCertificate(new CertificateToken(c)));
+            verifier.setTrustedCertSources(anchors);
+            verifier.setAIASource(null);
+            return verifier;
+        }, clock, hash -> Verdict.LogPosition.notLogged(0, false));
+
+        Verdict verdict = withoutCrl.verify(signed);
+
+        assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.INDETERMINATE);
+        assertThat(verdict.signatures().getFirst().revocation().status()).isEqualTo(Verdict.RevocationStatus.UNKNOWN);
+        assertThat(verdict.signatures().getFirst().subIndication()).as(verdict.toString())
+                .isEqualTo("CERTIFICATE_CHAIN_GENERAL_FAILURE");
+        assertThat(verdict.signatures().getFirst().errors()).contains("No revocation data found for the certificate!");
+    }
+
+    @Test
+    void aSupersededDocumentIsFlaggedWithItsReplacement() {
+        byte[] signed = signer.sign(document("Version 1"), credential("Seller Ltd.", "CN"), "Seller signs");
+        byte[] hash = DssVerification.sha256(signed);
+        byte[] replacement = new byte[32];
+        RANDOM.nextBytes(replacement);
+        log.append(leaf(hash, DocumentStatus.ISSUED, null));
+        long supersededAt = log.append(leaf(hash, DocumentStatus.SUPERSEDED, replacement)).leaf().index();
+
+        Verdict verdict = verification.verify(signed);
+
+        assertThat(verdict.outcome()).isEqualTo(Outcome.VALID);
+        assertThat(verdict.validAndCurrent()).isFalse();
+        assertThat(verdict.log().state()).isEqualTo(Verdict.LogState.SUPERSEDED);
+        assertThat(verdict.log().replacedBy()).isEqualTo(HexFormat.of().formatHex(replacement));
+        assertThat(verdict.log().leafIndex()).isEqualTo(supersededAt);
+        assertThat(verdict.log().entries()).hasSize(2).allMatch(Verdict.LogEntry::proven);
+        assertThat(verdict.log().proven()).isTrue();
+    }
+
+    @Test
+    void anXxeDocumentIsRejectedWithoutReadingTheFile(@TempDir Path directory) throws Exception {
+        Path secret = Files.writeString(directory.resolve("secret.txt"), "CANARY-7f3a");
+        byte[] xxe = ("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"" + secret.toUri()
+                + "\">]><x>&e;</x>").getBytes(StandardCharsets.UTF_8);
+        byte[] passwd = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>"
+                .getBytes(StandardCharsets.UTF_8);
+
+        for (byte[] hostile : List.of(xxe, passwd)) {
+            Verdict verdict = verification.verify(hostile);
+            assertThat(verdict.outcome()).isEqualTo(Outcome.REJECTED);
+            assertThat(verdict.reason()).isEqualTo("xml-doctype");
+            assertThat(verdict.toString()).doesNotContain("CANARY", "root:");
+        }
+    }
+
+    @Test
+    void aBillionLaughsDocumentIsRejected() {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">");
+        for (int i = 1; i <= 9; i++) {
+            xml.append("<!ENTITY lol").append(i).append(" \"");
+            xml.append(("&lol" + (i == 1 ? "" : i - 1) + ";").repeat(10)).append("\">");
+        }
+        xml.append("]><lolz>&lol9;</lolz>");
+
+        Verdict verdict = verification.verify(xml.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(verdict.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(verdict.reason()).isEqualTo("xml-doctype");
+    }
+
+    /** What DSS itself parses (policies, reports, and XML signatures where its XAdES module is used) is hardened too. */
+    @Test
+    void dssOwnXmlParserRefusesDoctypes() throws Exception {
+        var builder = XmlDefinerUtils.getInstance().getSecureDocumentBuilderFactory().newDocumentBuilder();
+        builder.setErrorHandler(null);
+        byte[] xxe = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><x>&e;</x>"
+                .getBytes(StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.parse(new java.io.ByteArrayInputStream(xxe)))
+                .isInstanceOf(org.xml.sax.SAXParseException.class).hasMessageContaining("DOCTYPE");
+    }
+
+    @Test
+    void garbageAnUnsignedPdfAndPlainXmlGetTheirOwnAnswers() {
+        byte[] garbage = new byte[4096];
+        RANDOM.nextBytes(garbage);
+        garbage[0] = 'G';
+        assertThat(verification.verify(garbage).outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(verification.verify(garbage).reason()).isEqualTo("not-a-document");
+        assertThat(verification.verify(new byte[0]).outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(verification.verify(new byte[DocumentVerification.MAX_BYTES + 1]).reason()).isEqualTo("too-large");
+
+        byte[] broken = "%PDF-1.7\n1 0 obj garbage".getBytes(StandardCharsets.US_ASCII);
+        Verdict brokenPdf = verification.verify(broken);
+        assertThat(brokenPdf.outcome()).isIn(Outcome.REJECTED, Outcome.UNSIGNED);
+
+        Verdict unsigned = verification.verify(document("Not signed"));
+        assertThat(unsigned.outcome()).isEqualTo(Outcome.UNSIGNED);
+        assertThat(unsigned.log().state()).isEqualTo(Verdict.LogState.NOT_LOGGED);
+
+        Verdict xml = verification.verify("<?xml version=\"1.0\"?><Invoice xmlns=\"urn:x\"><ID>1</ID></Invoice>"
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(xml.outcome()).isEqualTo(Outcome.UNSIGNED);
+        assertThat(xml.format()).isEqualTo(Verdict.Format.XML);
+    }
+
+    private byte[] document(String text) {
+        return pdf.render("""
+                <html xmlns="http://www.w3.org/1999/xhtml"><head><title>Contract</title>
+                <style>body { font-family: 'Caravan Sans'; }</style></head>
+                <body><p>%s</p></body></html>""".formatted(text), "Contract", Locale.ENGLISH, List.of());
+    }
+
+    private SigningCredential credential(String name, String country) {
+        return ca.credentialOf(new OrganizationId(UUID.randomUUID()), name, new CountryCode(country));
+    }
+
+    static LogLeaf leaf(byte[] hash, DocumentStatus status, byte @org.jspecify.annotations.Nullable [] replacement) {
+        return new LogLeaf(hash, "CONTRACT", status, new OrganizationId(UUID.randomUUID()), null, Instant.now(), replacement);
+    }
+}
