@@ -1,0 +1,9 @@
+/**
+ * The offline verifier: checks a document with only the platform's CA certificate, the
+ * transparency log's public key and, optionally, a log receipt — no server, no network, no Spring.
+ * Run as {@code java -jar caravan.jar verify ...} ({@link trade.caravan.CaravanApplication}).
+ */
+@NullMarked
+package trade.caravan.documents.offline;
+
+import org.jspecify.annotations.NullMarked;
