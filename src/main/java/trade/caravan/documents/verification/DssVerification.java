@@ -47,9 +47,8 @@ import trade.caravan.documents.Verdict.Outcome;
  *
  * <p>DSS's indications map one to one: TOTAL_PASSED is VALID, TOTAL_FAILED is INVALID, anything
  * else INDETERMINATE; the document is as good as its worst signature. A PDF with no signature is
- * UNSIGNED. XML is parsed by {@link HardenedXml} only; XML signatures (XAdES) are not checked by
- * this build (DSS's XAdES module is not on the class path), so a signed XML file is INDETERMINATE,
- * never valid.
+ * UNSIGNED. XML is parsed by {@link HardenedXml} first, which refuses any DOCTYPE; XML with an
+ * XML signature is then validated as XAdES by DSS, which parses it with its own hardened parser.
  */
 public final class DssVerification implements DocumentVerification {
 
@@ -87,7 +86,7 @@ public final class DssVerification implements DocumentVerification {
         byte[] sha256 = sha256(document);
         String hex = HexFormat.of().formatHex(sha256);
         if (isPdf(document)) {
-            return pdf(document, sha256, hex);
+            return signed(document, sha256, hex, Format.PDF);
         }
         if (looksLikeXml(document)) {
             return xml(document, sha256, hex);
@@ -95,18 +94,19 @@ public final class DssVerification implements DocumentVerification {
         return rejected("not-a-document", Format.UNKNOWN, hex);
     }
 
-    private Verdict pdf(byte[] document, byte[] sha256, String hex) {
+    private Verdict signed(byte[] document, byte[] sha256, String hex, Format format) {
         Reports reports;
         try {
             SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(
-                    new InMemoryDocument(document, "document.pdf", MimeTypeEnum.PDF));
+                    format == Format.PDF ? new InMemoryDocument(document, "document.pdf", MimeTypeEnum.PDF)
+                            : new InMemoryDocument(document, "document.xml", MimeTypeEnum.XML));
             validator.setCertificateVerifier(verifiers.get());
             validator.setValidationTime(Date.from(clock.instant()));
             reports = validator.validateDocument(policy());
         } catch (RuntimeException unreadable) {
-            // a hostile or broken PDF may fail anywhere in PDFBox or DSS; the user gets an answer, not a 500
-            log.info("A PDF could not be validated: {}", unreadable.toString());
-            return rejected("pdf-unreadable", Format.PDF, hex);
+            // a hostile or broken file may fail anywhere in PDFBox, Santuario or DSS; the user gets an answer, not a 500
+            log.info("A {} could not be validated: {}", format, unreadable.toString());
+            return rejected(format == Format.PDF ? "pdf-unreadable" : "xml-signature-unreadable", format, hex);
         }
         LogPosition position = logLookup.find(sha256);
         SimpleReport simple = reports.getSimpleReport();
@@ -120,7 +120,7 @@ public final class DssVerification implements DocumentVerification {
                     || !signature.getPdfUndefinedChanges().isEmpty());
         }
         if (signatures.isEmpty()) {
-            return new Verdict(Outcome.UNSIGNED, "unsigned", Format.PDF, false, hex, List.of(), position);
+            return new Verdict(Outcome.UNSIGNED, "unsigned", format, false, hex, List.of(), position);
         }
         boolean unchanged = !modified && signatures.stream().allMatch(Verdict.Signature::intact);
         Outcome outcome = signatures.stream().map(Verdict.Signature::outcome).max(Comparator.comparingInt(DssVerification::severity))
@@ -130,9 +130,9 @@ public final class DssVerification implements DocumentVerification {
                 .findFirst().orElse(null);
         if (outcome == Outcome.VALID && !unchanged) {
             // DSS passed each signature, yet something was added after them that is not validation material
-            return new Verdict(Outcome.INDETERMINATE, "changed-after-signing", Format.PDF, false, hex, signatures, position);
+            return new Verdict(Outcome.INDETERMINATE, "changed-after-signing", format, false, hex, signatures, position);
         }
-        return new Verdict(outcome, reason, Format.PDF, unchanged, hex, signatures, position);
+        return new Verdict(outcome, reason, format, unchanged, hex, signatures, position);
     }
 
     private Verdict xml(byte[] document, byte[] sha256, String hex) {
@@ -142,12 +142,11 @@ public final class DssVerification implements DocumentVerification {
         } catch (HardenedXml.Refused refused) {
             return rejected(refused.doctype() ? "xml-doctype" : "xml-malformed", Format.XML, hex);
         }
-        LogPosition position = logLookup.find(sha256);
         if (dom.getElementsByTagNameNS(XMLDSIG, "Signature").getLength() > 0) {
-            return new Verdict(Outcome.INDETERMINATE, "xml-signature-not-checked", Format.XML, false, hex, List.of(),
-                    position);
+            // XAdES: DSS parses it again with its own hardened parser (DomUtils, DOCTYPE disallowed)
+            return signed(document, sha256, hex, Format.XML);
         }
-        return new Verdict(Outcome.UNSIGNED, "unsigned", Format.XML, false, hex, List.of(), position);
+        return new Verdict(Outcome.UNSIGNED, "unsigned", Format.XML, false, hex, List.of(), logLookup.find(sha256));
     }
 
     private Verdict.Signature signature(String id, SimpleReport simple, @Nullable SignatureWrapper signature) {

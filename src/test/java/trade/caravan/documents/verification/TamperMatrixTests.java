@@ -303,6 +303,45 @@ class TamperMatrixTests {
                 .getBytes(StandardCharsets.UTF_8);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.parse(new java.io.ByteArrayInputStream(xxe)))
                 .isInstanceOf(org.xml.sax.SAXParseException.class).hasMessageContaining("DOCTYPE");
+        // what the XAdES validation parses a signed XML file with
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> eu.europa.esig.dss.xml.utils.DomUtils.buildDOM(xxe))
+                .hasMessageContaining("DOCTYPE");
+    }
+
+    /** Even past the first parser (which refuses it anyway), DSS's XAdES validation refuses a signed file with a DOCTYPE. */
+    @Test
+    void aSignedXmlWithADoctypeIsRejectedBeforeDssSeesIt() {
+        byte[] xml = ("<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                + "<x>&e;<ds:Signature xmlns:ds=\"http://www.w3.org/2000/09/xmldsig#\"/></x>").getBytes(StandardCharsets.UTF_8);
+
+        Verdict verdict = verification.verify(xml);
+
+        assertThat(verdict.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(verdict.reason()).isEqualTo("xml-doctype");
+    }
+
+    /** DSS with its XAdES module: TOTAL_PASSED, XAdES-BASELINE-LT; the same file with a changed amount TOTAL_FAILED. */
+    @Test
+    void aSignedXmlIsValidAsXadesAndInvalidOnceChanged() {
+        SigningCredential seller = credential("XML Seller Ltd.", "CN");
+        byte[] xml = ("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Invoice xmlns=\"urn:oasis:names:specification:ubl:schema:xsd:Invoice-2\">"
+                + "<ID>INV-1</ID><Amount>12400.00</Amount></Invoice>").getBytes(StandardCharsets.UTF_8);
+        byte[] signed = TestSignatures.signXml(xml, new TestSignatures.Signer(seller.privateKey(), seller.chain()),
+                SignatureLevel.XAdES_BASELINE_LT, tsa, ca.caCertificates(), ca.crl());
+
+        Verdict verdict = verification.verify(signed);
+
+        assertThat(verdict.format()).isEqualTo(Verdict.Format.XML);
+        assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.VALID);
+        assertThat(verdict.signatures().getFirst().level()).isEqualTo("XAdES-BASELINE-LT");
+        assertThat(verdict.signatures().getFirst().signer().commonName()).isEqualTo("XML Seller Ltd.");
+        assertThat(verdict.unchanged()).isTrue();
+
+        byte[] changed = new String(signed, StandardCharsets.UTF_8).replace("12400.00", "92400.00")
+                .getBytes(StandardCharsets.UTF_8);
+        Verdict tampered = verification.verify(changed);
+        assertThat(tampered.outcome()).as(tampered.toString()).isEqualTo(Outcome.INVALID);
+        assertThat(tampered.signatures().getFirst().subIndication()).isEqualTo("HASH_FAILURE");
     }
 
     @Test

@@ -114,6 +114,35 @@ final class TestSignatures {
         }
     }
 
+    /** An enveloped XAdES signature over the XML, by the signer, at the level given. */
+    static byte[] signXml(byte[] xml, Signer signer, SignatureLevel level, TimestampAuthority tsa,
+            List<X509Certificate> trusted, byte[] crl) {
+        var verifier = new CommonCertificateVerifier();
+        var anchors = new CommonTrustedCertificateSource();
+        trusted.forEach(certificate -> anchors.addCertificate(new CertificateToken(certificate)));
+        verifier.setTrustedCertSources(anchors);
+        verifier.setAIASource(null);
+        verifier.setCrlSource(new ExternalResourcesCRLSource(new InMemoryDocument(crl)));
+        var service = new eu.europa.esig.dss.xades.signature.XAdESService(verifier);
+        service.setTspSource(timestamps(tsa));
+        var parameters = new eu.europa.esig.dss.xades.XAdESSignatureParameters();
+        parameters.setSignatureLevel(level);
+        parameters.setSignaturePackaging(eu.europa.esig.dss.enumerations.SignaturePackaging.ENVELOPED);
+        parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
+        parameters.setSigningCertificate(new CertificateToken(signer.chain().getFirst()));
+        parameters.setCertificateChain(signer.chain().stream().map(CertificateToken::new).toList());
+        DSSDocument document = new InMemoryDocument(xml);
+        ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
+        SignatureValue value = new SignatureValue(SignatureAlgorithm.ECDSA_SHA256, ecdsa(signer.key(), toBeSigned.getBytes()));
+        DSSDocument signed = service.signDocument(document, parameters, value);
+        try (var out = new ByteArrayOutputStream()) {
+            signed.writeTo(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static TSPSource timestamps(TimestampAuthority tsa) {
         return (digestAlgorithm, digest) -> {
             try {
