@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param unchanged whether the document is signed and every signature covers its bytes intact
  *                  (only the validation material DSS appends may follow a signature)
  * @param sha256    the hex SHA-256 of the bytes checked: what the transparency log is searched for
+ *                  (empty for an empty or oversized file)
+ * @param log       where the log has the document; for a REJECTED file the log is not consulted
+ *                  and this says NOT_LOGGED with a tree size of 0
  */
 public record Verdict(Outcome outcome, @Nullable String reason, Format format, boolean unchanged, String sha256,
         List<Signature> signatures, LogPosition log) {

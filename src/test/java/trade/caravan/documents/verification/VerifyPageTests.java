@@ -74,7 +74,7 @@ class VerifyPageTests {
         MvcResult english = mvc.perform(multipart("/verify").file(file(document)).header("Accept-Language", "en"))
                 .andExpect(status().isOk()).andExpect(header().doesNotExist("Set-Cookie")).andReturn();
         assertThat(english.getRequest().getSession(false)).isNull();
-        assertThat(english.getResponse().getContentAsString()).contains("verdict verdict-valid",
+        assertThat(english.getResponse().getContentAsString()).contains("verdict verdict-valid", "Signature 1: valid",
                 "Valid: the signatures are intact and trusted", "Verify Seller Ltd.", "(trusted timestamp)",
                 "PAdES-BASELINE-LT", "Issued: the log records this document", "Verified against the log&#39;s current signed tree head");
 
@@ -157,6 +157,14 @@ class VerifyPageTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.outcome").value("REJECTED"))
                 .andExpect(jsonPath("$.reason").value("not-a-document"));
+    }
+
+    @Test
+    void theApiIsInTheOpenApiDocument() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/verify'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/transparency/receipt'].get").exists());
     }
 
     @Test
