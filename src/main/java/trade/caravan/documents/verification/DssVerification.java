@@ -28,6 +28,10 @@ import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.enumerations.SubIndication;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.policy.ValidationPolicy;
+import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
+import eu.europa.esig.dss.pdf.PdfMemoryUsageSetting;
+import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.validation.CertificateVerifier;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
@@ -60,6 +64,7 @@ public final class DssVerification implements DocumentVerification {
 
     private static final Logger log = LoggerFactory.getLogger(DssVerification.class);
     private static final String XMLDSIG = "http://www.w3.org/2000/09/xmldsig#";
+    private static final long MAX_PDF_MEMORY = 128L * 1024 * 1024;
     private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
 
     /** DSS's default validation policy, parsed once: parsing it costs more than many a validation. */
@@ -100,6 +105,9 @@ public final class DssVerification implements DocumentVerification {
             SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(
                     format == Format.PDF ? new InMemoryDocument(document, "document.pdf", MimeTypeEnum.PDF)
                             : new InMemoryDocument(document, "document.xml", MimeTypeEnum.XML));
+            if (validator instanceof PDFDocumentValidator pdfValidator) {
+                pdfValidator.setPdfObjFactory(boundedPdfReading());
+            }
             validator.setCertificateVerifier(verifiers.get());
             validator.setValidationTime(Date.from(clock.instant()));
             reports = validator.validateDocument(policy());
@@ -246,6 +254,20 @@ public final class DssVerification implements DocumentVerification {
 
     private static Verdict rejected(String reason, Format format, String hex) {
         return new Verdict(Outcome.REJECTED, reason, format, false, hex, List.of(), LogPosition.notLogged(0, false));
+    }
+
+    /**
+     * PDFBox as DSS uses it, bounded for files from strangers: at most 128 MB of buffers for one
+     * document (more fails the read, which becomes "could not be read"), and the rendering that
+     * compares signed revisions page by page limited to DSS's default of 10 pages.
+     */
+    private static PdfBoxDefaultObjectFactory boundedPdfReading() {
+        var factory = new PdfBoxDefaultObjectFactory();
+        factory.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.memoryBuffered(MAX_PDF_MEMORY));
+        var differences = new DefaultPdfDifferencesFinder();
+        differences.setMaximalPagesAmountForVisualComparison(10);
+        factory.setPdfDifferencesFinder(differences);
+        return factory;
     }
 
     static byte[] sha256(byte[] bytes) {

@@ -21,13 +21,13 @@ import org.xml.sax.SAXParseException;
  * the JDK's secure-processing limits on top. The parser reports a refusal; it never resolves,
  * fetches or expands anything.
  */
-public final class HardenedXml {
+final class HardenedXml {
 
     private HardenedXml() {
     }
 
     /** Why a piece of XML was not accepted. */
-    public static final class Refused extends Exception {
+    static final class Refused extends Exception {
 
         private final boolean doctype;
 
@@ -37,12 +37,12 @@ public final class HardenedXml {
         }
 
         /** Whether it declared a DOCTYPE (entities, an external DTD): refused on principle. */
-        public boolean doctype() {
+        boolean doctype() {
             return doctype;
         }
     }
 
-    public static DocumentBuilderFactory factory() {
+    static DocumentBuilderFactory factory() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -61,7 +61,7 @@ public final class HardenedXml {
         }
     }
 
-    public static Document parse(byte[] xml) throws Refused {
+    static Document parse(byte[] xml) throws Refused {
         try {
             DocumentBuilder builder = factory().newDocumentBuilder();
             builder.setEntityResolver((publicId, systemId) -> {
