@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What {@link DocumentVerification} found. {@link #outcome()} is VALID only when every signature
  * passed DSS's validation in full (TOTAL_PASSED); INDETERMINATE (DSS could not decide, e.g. no
@@ -43,6 +45,7 @@ public record Verdict(Outcome outcome, @Nullable String reason, Format format, b
     }
 
     /** Whether the verdict may be shown as valid: every signature valid and the log does not withdraw it. */
+    @JsonProperty("validAndCurrent")
     public boolean validAndCurrent() {
         return outcome == Outcome.VALID && (log.state() == LogState.ISSUED || log.state() == LogState.NOT_LOGGED);
     }
@@ -66,6 +69,7 @@ public record Verdict(Outcome outcome, @Nullable String reason, Format format, b
             errors = List.copyOf(errors);
         }
 
+        @JsonProperty("timestamped")
         public boolean timestamped() {
             return trustedTime != null;
         }
