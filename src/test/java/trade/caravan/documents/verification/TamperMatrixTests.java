@@ -100,6 +100,54 @@ class TamperMatrixTests {
         assertThat(verdict.log().treeSize()).isGreaterThan(verdict.log().leafIndex());
     }
 
+    /** The contract as both parties sign it: two B-LT signatures, incremental updates, both valid, unchanged. */
+    @Test
+    void aContractSignedByBothPartiesIsValid() {
+        byte[] once = signer.sign(document("The seller sells, the buyer buys."), credential("Seller Ltd.", "CN"), "Seller signs");
+        byte[] twice = signer.sign(once, credential("Buyer GmbH", "DE"), "Buyer signs");
+
+        Verdict verdict = verification.verify(twice);
+
+        assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.VALID);
+        assertThat(verdict.unchanged()).isTrue();
+        assertThat(verdict.signatures()).extracting(s -> s.signer().commonName()).containsExactlyInAnyOrder("Seller Ltd.",
+                "Buyer GmbH");
+        assertThat(verdict.signatures()).allMatch(s -> s.outcome() == Outcome.VALID && s.intact());
+    }
+
+    /**
+     * A page added after the signature in an incremental update: the signed revision is intact,
+     * but the document shown is not what was signed. DSS: TOTAL_FAILED, FORMAT_FAILURE ("The number
+     * of signed pages does not match the number of pages present in the PDF!").
+     */
+    @Test
+    void aPageAddedAfterSigningIsNotValid() throws Exception {
+        byte[] signed = signer.sign(document("Total 12,400.00 USD"), credential("Seller Ltd.", "CN"), "Seller signs");
+        byte[] extended;
+        try (var pdfDocument = org.apache.pdfbox.Loader.loadPDF(signed); var out = new java.io.ByteArrayOutputStream()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage();
+            pdfDocument.addPage(page);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(pdfDocument, page)) {
+                content.addRect(100, 100, 200, 50);
+                content.fill();
+            }
+            pdfDocument.getPages().getCOSObject().setNeedToBeUpdated(true);
+            pdfDocument.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+            page.getCOSObject().setNeedToBeUpdated(true);
+            pdfDocument.saveIncremental(out);
+            extended = out.toByteArray();
+        }
+
+        Verdict verdict = verification.verify(extended);
+
+        assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.INVALID);
+        assertThat(verdict.unchanged()).isFalse();
+        assertThat(verdict.signatures().getFirst().intact()).isTrue();
+        assertThat(verdict.reason()).isEqualTo("FORMAT_FAILURE");
+        assertThat(verdict.signatures().getFirst().errors())
+                .contains("The number of signed pages does not match the number of pages present in the PDF!");
+    }
+
     /** DSS: TOTAL_FAILED, HASH_FAILURE — the signed bytes' digest no longer matches. */
     @Test
     void oneByteFlippedInTheSignedContentIsInvalid() {
