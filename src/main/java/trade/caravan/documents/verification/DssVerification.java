@@ -258,14 +258,16 @@ public final class DssVerification implements DocumentVerification {
 
     /**
      * PDFBox as DSS uses it, bounded for files from strangers: at most 128 MB of buffers for one
-     * document (more fails the read, which becomes "could not be read"), and the rendering that
-     * compares signed revisions page by page limited to DSS's default of 10 pages.
+     * document (more fails the read, which becomes "could not be read"), and no rendering of pages
+     * to compare signed revisions visually (a page's images can claim any size). Changes after a
+     * signature are still found by DSS's comparison of the revisions' objects, which
+     * {@link #signed} turns into "changed after signing" where DSS's policy only notes them.
      */
     private static PdfBoxDefaultObjectFactory boundedPdfReading() {
         var factory = new PdfBoxDefaultObjectFactory();
         factory.setPdfMemoryUsageSetting(PdfMemoryUsageSetting.memoryBuffered(MAX_PDF_MEMORY));
         var differences = new DefaultPdfDifferencesFinder();
-        differences.setMaximalPagesAmountForVisualComparison(10);
+        differences.setMaximalPagesAmountForVisualComparison(0);
         factory.setPdfDifferencesFinder(differences);
         return factory;
     }

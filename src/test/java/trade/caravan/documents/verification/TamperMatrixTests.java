@@ -148,6 +148,39 @@ class TamperMatrixTests {
                 .contains("The number of signed pages does not match the number of pages present in the PDF!");
     }
 
+    /**
+     * Content drawn over the signed page in an incremental update (a box hiding the amount). The
+     * verifier does not render pages (a stranger's PDF could make rendering take any memory); DSS's
+     * object comparison of the revisions finds the change, but its default policy only notes it:
+     * DSS says TOTAL_PASSED. The verdict does not: INDETERMINATE, changed after signing.
+     */
+    @Test
+    void contentDrawnOverTheSignedPageIsNotValid() throws Exception {
+        byte[] signed = signer.sign(document("Total 12,400.00 USD"), credential("Seller Ltd.", "CN"), "Seller signs");
+        byte[] overdrawn;
+        try (var pdfDocument = org.apache.pdfbox.Loader.loadPDF(signed); var out = new java.io.ByteArrayOutputStream()) {
+            var page = pdfDocument.getPage(0);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(pdfDocument, page,
+                    org.apache.pdfbox.pdmodel.PDPageContentStream.AppendMode.APPEND, true)) {
+                content.setNonStrokingColor(java.awt.Color.WHITE);
+                content.addRect(0, 0, 600, 800);
+                content.fill();
+            }
+            page.getCOSObject().setNeedToBeUpdated(true);
+            pdfDocument.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+            pdfDocument.saveIncremental(out);
+            overdrawn = out.toByteArray();
+        }
+
+        Verdict verdict = verification.verify(overdrawn);
+
+        assertThat(verdict.signatures().getFirst().indication()).isEqualTo("TOTAL_PASSED");
+        assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.INDETERMINATE);
+        assertThat(verdict.reason()).isEqualTo("changed-after-signing");
+        assertThat(verdict.validAndCurrent()).isFalse();
+        assertThat(verdict.unchanged()).isFalse();
+    }
+
     /** DSS: TOTAL_FAILED, HASH_FAILURE — the signed bytes' digest no longer matches. */
     @Test
     void oneByteFlippedInTheSignedContentIsInvalid() {
