@@ -143,8 +143,12 @@ class SecurityConfiguration {
                 .deleteCookies("CARAVAN_SESSION")
                 .logoutSuccessUrl("/login?logout"));
 
+        // document verification (documents.verification) changes nothing and answers everyone alike, so
+        // anonymous checks need no session to hold a token
         http.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens).ignoringRequestMatchers(bearerRequests,
-                PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/signup")));
+                PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/signup"),
+                PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/verify"),
+                PathPatternRequestMatcher.pathPattern(HttpMethod.POST, "/api/v1/verify")));
 
         var pageRequests = new HttpSessionRequestCache();
         pageRequests.setRequestMatcher(request -> "GET".equals(request.getMethod()) && !API.matches(request)

@@ -6,6 +6,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,6 +21,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import trade.caravan.documents.ConsistencyProof;
 import trade.caravan.documents.InclusionProof;
 import trade.caravan.documents.LogKey;
+import trade.caravan.documents.LogReceipt;
 import trade.caravan.documents.LoggedLeaf;
 import trade.caravan.documents.SignedTreeHead;
 import trade.caravan.documents.TransparencyLog;
@@ -26,8 +30,8 @@ import trade.caravan.platform.DomainException;
 /**
  * The transparency log's public, read-only API, for verifiers and monitors: the newest signed
  * head (or the one for a given size), the log's keys, inclusion and consistency proofs, and the
- * leaves about a document whose SHA-256 the caller already knows. Hashes and signatures are
- * base64, as in RFC 9162. There is no listing of all leaves: which organization issued how many
+ * leaves about a document whose SHA-256 the caller already knows, with their proofs in one receipt
+ * for the offline verifier. Hashes and signatures are base64, as in RFC 9162. There is no listing of all leaves: which organization issued how many
  * documents when is nobody else's business; proofs reveal hashes only.
  */
 @RestController
@@ -94,6 +98,28 @@ class TransparencyApi {
     @GetMapping("/leaves")
     @Operation(summary = "The leaves about the document with this SHA-256 (64 hex digits), oldest first")
     List<Leaf> leaves(@RequestParam String document) {
+        return log.leavesOf(documentHash(document)).stream().map(TransparencyApi::leaf).toList();
+    }
+
+    /**
+     * What the offline verifier takes with {@code --receipt}: every leaf about the document with its
+     * audit path to the newest head, in one file. 404 when the log has no leaf about the document.
+     */
+    @GetMapping(value = "/receipt", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "The log receipt of the document with this SHA-256: its leaves, their audit paths and the signed head they lead to")
+    ResponseEntity<byte[]> receipt(@RequestParam String document) {
+        LogReceipt receipt = LogReceipt.of(log, documentHash(document));
+        if (receipt.leaves().isEmpty()) {
+            throw new DomainException(DomainException.Kind.NOT_FOUND, "error.not-found");
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noCache())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("receipt-" + document.strip().toLowerCase(java.util.Locale.ROOT).substring(0, 16) + ".json")
+                        .build().toString())
+                .body(receipt.toJson());
+    }
+
+    private static byte[] documentHash(String document) {
         byte[] hash;
         try {
             hash = HexFormat.of().parseHex(document.strip());
@@ -103,7 +129,7 @@ class TransparencyApi {
         if (hash.length != 32) {
             throw new DomainException(DomainException.Kind.INVALID, "error.invalid-parameter", "document");
         }
-        return log.leavesOf(hash).stream().map(TransparencyApi::leaf).toList();
+        return hash;
     }
 
     private static Key key(LogKey key) {
