@@ -134,7 +134,8 @@ public final class DssVerification implements DocumentVerification {
         Outcome outcome = signatures.stream().map(Verdict.Signature::outcome).max(Comparator.comparingInt(DssVerification::severity))
                 .orElseThrow();
         String reason = signatures.stream().filter(s -> s.outcome() == outcome && outcome != Outcome.VALID)
-                .map(s -> s.subIndication() == null ? s.indication() : s.subIndication())
+                .map(s -> s.outcome() == Outcome.INVALID && "REVOKED_NO_POE".equals(s.subIndication())
+                        ? "revoked-before-signing" : s.subIndication() == null ? s.indication() : s.subIndication())
                 .findFirst().orElse(null);
         if (outcome == Outcome.VALID && !unchanged) {
             // DSS passed each signature, yet something was added after them that is not validation material
@@ -184,9 +185,27 @@ public final class DssVerification implements DocumentVerification {
         CertificateWrapper certificate = signature.getSigningCertificate();
         Verdict.Signer signer = certificate == null ? new Verdict.Signer(null, null, null)
                 : new Verdict.Signer(certificate.getCommonName(), certificate.getOrganizationName(), certificate.getCountryName());
+        Verdict.Revocation revocation = revocation(certificate);
+        if (revokedBeforeSigning(subIndication, revocation, claimed, trustedTime)) {
+            // DSS cannot prove the signature existed before the revocation (REVOKED_NO_POE); here the
+            // signer's own signing time, and the timestamp, are after it: signed with a revoked key
+            outcome = Outcome.INVALID;
+        }
         return new Verdict.Signature(id, outcome, indication.name(), name(subIndication), level == null ? null : level.toString(),
                 intact, signer, trustedTime, claimed, certificate(certificate, signature, trustedTime != null ? trustedTime : claimed),
-                revocation(certificate), errors);
+                revocation, errors);
+    }
+
+    /**
+     * The signing certificate was revoked before the time the signature itself claims (and before
+     * its trusted timestamp, if any): by the signer's own account it signed with a revoked key.
+     */
+    static boolean revokedBeforeSigning(@Nullable SubIndication subIndication, Verdict.Revocation revocation,
+            @Nullable Instant claimed, @Nullable Instant trustedTime) {
+        Instant revokedAt = revocation.revokedAt();
+        return subIndication == SubIndication.REVOKED_NO_POE && revocation.status() == Verdict.RevocationStatus.REVOKED
+                && revokedAt != null && claimed != null && !revokedAt.isAfter(claimed)
+                && (trustedTime == null || !revokedAt.isAfter(trustedTime));
     }
 
     private static Verdict.Certificate certificate(@Nullable CertificateWrapper certificate, SignatureWrapper signature,

@@ -212,7 +212,8 @@ class TamperMatrixTests {
     /**
      * A key used after its certificate was revoked: the CRL inside the document lists the
      * revocation a minute before the trusted timestamp. DSS: INDETERMINATE, REVOKED_NO_POE (no proof
-     * that the signature existed before the revocation); shown as not valid, the revocation with its time.
+     * that the signature existed before the revocation); the signature's own signing time and its
+     * timestamp both come after the revocation, so the verdict is INVALID, with the revocation's time.
      */
     @Test
     void aCertificateRevokedBeforeSigningIsNotValid() {
@@ -226,7 +227,8 @@ class TamperMatrixTests {
         Verdict verdict = verification.verify(signed);
 
         Verdict.Signature signature = verdict.signatures().getFirst();
-        assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.INDETERMINATE);
+        assertThat(verdict.outcome()).as(verdict.toString()).isEqualTo(Outcome.INVALID);
+        assertThat(verdict.reason()).isEqualTo("revoked-before-signing");
         assertThat(verdict.validAndCurrent()).isFalse();
         assertThat(signature.revocation().status()).isEqualTo(Verdict.RevocationStatus.REVOKED);
         assertThat(signature.revocation().revokedAt()).isBefore(signature.trustedTime());
