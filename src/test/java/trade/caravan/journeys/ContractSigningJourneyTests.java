@@ -24,6 +24,7 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.AriaRole;
 
 import trade.caravan.accounts.signin.TestSecondFactor;
@@ -41,7 +42,8 @@ import trade.caravan.trades.TradeId;
  * open the trade room; the buyer signs with the code the app shows, the seller sees that
  * signature and signs too, the trade turns to "contract signed" (on the buyer's page, left open,
  * without a reload), and both download the same final
- * PDF, which the public verify page finds valid. No CSP violation, script error or failed request.
+ * PDF, which the public verify page finds valid and logged, for the buyer and for an anonymous
+ * visitor in Chinese (a bank, say). No CSP violation, script error or failed request.
  */
 @Tag("browser")
 @Tag("embedded")
@@ -137,6 +139,28 @@ class ContractSigningJourneyTests {
             assertThat(buyerCopy).isEqualTo(sellerCopy);
             assertThat(new String(buyerCopy, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
             expect(buyerPage.locator("#contract-sha256")).hasText(sha256Hex(buyerCopy));
+
+            // the public verify page, found in the menu, says the file is valid and logged as issued;
+            // the seller's bank would see the same, in Chinese, without an account
+            buyerPage.locator("nav a[href='/verify']").click();
+            buyerPage.locator("#verify-file").setInputFiles(new FilePayload("contract.pdf", "application/pdf", buyerCopy));
+            role(buyerPage, AriaRole.BUTTON, en.text("document-verify.submit")).click();
+            expect(buyerPage.locator("#verdict-heading")).hasText(en.text("document-verify.outcome.VALID"));
+            expect(buyerPage.locator("#verdict")).containsText(en.text("document-verify.log.ISSUED"));
+            expect(buyerPage.locator("#verdict")).containsText(buyer.name());
+            expect(buyerPage.locator("#verdict")).containsText(seller.name());
+            buyerJournal.step(buyerPage, "verified");
+            try (BrowserContext bank = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+                Page bankPage = bank.newPage();
+                bankPage.navigate(BASE_URL + "/verify?lang=zh-CN");
+                bankPage.locator("#verify-file").setInputFiles(new FilePayload("contract.pdf", "application/pdf", sellerCopy));
+                role(bankPage, AriaRole.BUTTON, zh.text("document-verify.submit")).click();
+                expect(bankPage.locator("#verdict-heading")).hasText(zh.text("document-verify.outcome.VALID"));
+                assertThat(bank.cookies()).as("an anonymous check opens no session").noneMatch(c -> c.name.equals("CARAVAN_SESSION"));
+                // the certificates' issuer is quoted from the file, as it is written there
+                new Journal("contract-bank-zh-CN", Locale.SIMPLIFIED_CHINESE).step(bankPage, "verified",
+                        "Caravan Document Signing CA");
+            }
 
             assertThat(buyerProblems.all()).as("problems in the buyer's browser").isEmpty();
             assertThat(sellerProblems.all()).as("problems in the seller's browser").isEmpty();
