@@ -77,6 +77,12 @@ public class CertificateAuthority {
     private final Links links;
     private final PkiSettings settings;
     private final Clock clock;
+    /** CA keys already unsealed in this process, by key id (a handful over an installation's life). */
+    private final java.util.Map<String, Opened> opened = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An unsealed CA and the stored bytes it came from. */
+    private record Opened(byte[] certificate, byte[] sealed, Ca ca) {
+    }
     private final SecureRandom random;
     private final CertificateFactory certificates;
 
@@ -113,15 +119,15 @@ public class CertificateAuthority {
     public SigningCredential credentialOf(OrganizationId organization, String legalName, CountryCode country) {
         Ca ca = current();
         Instant now = clock.instant();
-        Optional<SigningCredential> existing = jdbc.sql("""
-                        select certificate, sealed_private_key, serial from documents.signing_certificates
-                        where organization_id = ? and revoked_at is null and not_after > ? and ca_key_id = ?
-                        for update""")
-                .params(organization.value(), Timestamp.from(now.plus(30, ChronoUnit.DAYS)), ca.keyId())
-                .query((rs, n) -> new SigningCredential(organization,
-                        privateKey(rs.getBytes(2), "documents.signing_certificates:" + rs.getBigDecimal(3).toBigInteger()),
-                        List.of(certificate(rs.getBytes(1)), ca.certificate())))
-                .optional();
+        // no row lock on the way to a usable certificate: it would last the whole signing transaction
+        // and make one organization's signatures wait for each other; issuing takes a lock of its own
+        Optional<SigningCredential> existing = usable(ca, organization, now);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param("documents.signing_certificates:" + organization)
+                .query().singleRow();
+        existing = usable(ca, organization, now);
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -131,6 +137,17 @@ public class CertificateAuthority {
                         where organization_id = ? and revoked_at is null""")
                 .params(Timestamp.from(now), organization.value()).update();
         return issue(ca, organization, legalName, country, now);
+    }
+
+    private Optional<SigningCredential> usable(Ca ca, OrganizationId organization, Instant now) {
+        return jdbc.sql("""
+                        select certificate, sealed_private_key, serial from documents.signing_certificates
+                        where organization_id = ? and revoked_at is null and not_after > ? and ca_key_id = ?""")
+                .params(organization.value(), Timestamp.from(now.plus(30, ChronoUnit.DAYS)), ca.keyId())
+                .query((rs, n) -> new SigningCredential(organization,
+                        privateKey(rs.getBytes(2), "documents.signing_certificates:" + rs.getBigDecimal(3).toBigInteger()),
+                        List.of(certificate(rs.getBytes(1)), ca.certificate())))
+                .optional();
     }
 
     /**
@@ -265,22 +282,47 @@ public class CertificateAuthority {
         }
     }
 
-    /** The current CA, made (or replaced, once past its lifetime) under an advisory lock; in a transaction. */
+    /**
+     * The current CA; made (or replaced, once past its lifetime) under an advisory lock, in a
+     * transaction. Finding the current one takes no lock: the lock is held to the end of the
+     * caller's transaction, and a signature's transaction is long (it signs, timestamps, logs), so
+     * taking it on every use made all signing one at a time. A CA key is unsealed once per process.
+     */
     Ca current() {
-        jdbc.sql("select pg_advisory_xact_lock(hashtext('documents.ca_keys'))").query().singleRow();
         Instant now = clock.instant();
-        Optional<Ca> ca = jdbc.sql("""
-                        select key_id, certificate, sealed_private_key from documents.ca_keys
-                        where retired_at is null and created_at > ?""")
-                .param(Timestamp.from(now.minus(settings.caLifetime())))
-                .query((rs, n) -> new Ca(rs.getString(1), certificate(rs.getBytes(2)),
-                        privateKey(rs.getBytes(3), "documents.ca_keys:" + rs.getString(1))))
-                .optional();
+        Optional<Ca> ca = currentRow(now);
+        if (ca.isPresent()) {
+            return ca.get();
+        }
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('documents.ca_keys'))").query().singleRow();
+        ca = currentRow(now);
         if (ca.isPresent()) {
             return ca.get();
         }
         jdbc.sql("update documents.ca_keys set retired_at = ? where retired_at is null").param(Timestamp.from(now)).update();
         return makeCa(now);
+    }
+
+    private Optional<Ca> currentRow(Instant now) {
+        return jdbc.sql("""
+                        select key_id, certificate, sealed_private_key from documents.ca_keys
+                        where retired_at is null and created_at > ?""")
+                .param(Timestamp.from(now.minus(settings.caLifetime())))
+                .query((rs, n) -> {
+                    String keyId = rs.getString(1);
+                    byte[] certificate = rs.getBytes(2);
+                    byte[] sealed = rs.getBytes(3);
+                    Opened known = opened.get(keyId);
+                    // the cached key only for exactly the row it was opened from
+                    if (known != null && java.util.Arrays.equals(known.certificate(), certificate)
+                            && java.util.Arrays.equals(known.sealed(), sealed)) {
+                        return known.ca();
+                    }
+                    Ca fresh = new Ca(keyId, certificate(certificate), privateKey(sealed, "documents.ca_keys:" + keyId));
+                    opened.put(keyId, new Opened(certificate, sealed, fresh));
+                    return fresh;
+                })
+                .optional();
     }
 
     private Ca makeCa(Instant now) {

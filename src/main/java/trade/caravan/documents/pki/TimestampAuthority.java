@@ -10,6 +10,7 @@ import java.security.cert.X509Certificate;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
@@ -119,18 +120,19 @@ public class TimestampAuthority {
         return List.of(tsa.certificate(), tsa.caCertificate());
     }
 
+    /**
+     * The current TSA; made (or replaced) under an advisory lock, which finding it does not take (as
+     * for the CA: the lock would last the caller's whole transaction). Its key is unsealed, and its
+     * certificate checked against the CA, once per process.
+     */
     private Tsa current() {
         CertificateAuthority.Ca authority = ca.current();
+        Optional<Tsa> existing = existing(authority);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
         jdbc.sql("select pg_advisory_xact_lock(hashtext('documents.tsa_keys'))").query().singleRow();
-        Optional<Tsa> existing = jdbc.sql("""
-                        select key_id, certificate, sealed_private_key from documents.tsa_keys where retired_at is null""")
-                .query((rs, n) -> new Tsa(rs.getString(1), ca.certificate(rs.getBytes(2)),
-                        ca.privateKey(rs.getBytes(3), "documents.tsa_keys:" + rs.getString(1)), authority.certificate()))
-                .optional()
-                // a TSA certificate from a retired CA, or about to expire, makes way for a new one
-                .filter(tsa -> tsa.certificate().getIssuerX500Principal().equals(authority.certificate().getSubjectX500Principal())
-                        && verifiesWith(tsa.certificate(), authority.certificate())
-                        && tsa.certificate().getNotAfter().toInstant().isAfter(clock.instant().plus(java.time.Duration.ofDays(30))));
+        existing = existing(authority);
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -155,6 +157,45 @@ public class TimestampAuthority {
             throw new IllegalStateException("Making the timestamp authority failed", e);
         }
     }
+
+    private Optional<Tsa> existing(CertificateAuthority.Ca authority) {
+        return jdbc.sql("""
+                        select key_id, certificate, sealed_private_key from documents.tsa_keys where retired_at is null""")
+                .query((rs, n) -> {
+                    byte[] certificate = rs.getBytes(2);
+                    byte[] sealed = rs.getBytes(3);
+                    Opened known = opened;
+                    if (known != null && Arrays.equals(known.certificate(), certificate) && Arrays.equals(known.sealed(), sealed)
+                            && known.tsa().caCertificate().equals(authority.certificate())) {
+                        return known.tsa();
+                    }
+                    Tsa tsa = new Tsa(rs.getString(1), ca.certificate(certificate),
+                            ca.privateKey(sealed, "documents.tsa_keys:" + rs.getString(1)), authority.certificate());
+                    if (issuedBy(tsa, authority)) {
+                        opened = new Opened(certificate, sealed, tsa);
+                    }
+                    return tsa;
+                })
+                .optional()
+                // a TSA certificate from a retired CA, or about to expire, makes way for a new one
+                .filter(tsa -> issuedBy(tsa, authority)
+                        && tsa.certificate().getNotAfter().toInstant().isAfter(clock.instant().plus(java.time.Duration.ofDays(30))));
+    }
+
+    private boolean issuedBy(Tsa tsa, CertificateAuthority.Ca authority) {
+        Opened known = opened;
+        if (known != null && known.tsa() == tsa) {
+            return true;
+        }
+        return tsa.certificate().getIssuerX500Principal().equals(authority.certificate().getSubjectX500Principal())
+                && verifiesWith(tsa.certificate(), authority.certificate());
+    }
+
+    /** The TSA key unsealed in this process, with the stored bytes it came from. */
+    private record Opened(byte[] certificate, byte[] sealed, Tsa tsa) {
+    }
+
+    private volatile @org.jspecify.annotations.Nullable Opened opened;
 
     private static boolean verifiesWith(X509Certificate certificate, X509Certificate issuer) {
         try {
