@@ -7,7 +7,8 @@
  * documents, payments and logistics by their identifiers.
  */
 @ApplicationModule(displayName = "Trades",
-        allowedDependencies = {"shared", "platform", "accounts", "reference", "catalog", "sourcing", "documents"})
+        allowedDependencies = {"shared", "platform", "accounts", "reference", "catalog", "sourcing", "documents",
+                "notifications"})
 @NullMarked
 package trade.caravan.trades;
 

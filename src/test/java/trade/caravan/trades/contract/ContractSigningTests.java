@@ -80,6 +80,8 @@ class ContractSigningTests {
     @Autowired
     ApplicationEvents events;
     @Autowired
+    trade.caravan.support.Mailbox mailbox;
+    @Autowired
     trade.caravan.documents.pki.CertificateAuthority ca;
     @Autowired
     trade.caravan.accounts.SigningAuthority signingAuthority;
@@ -145,6 +147,13 @@ class ContractSigningTests {
                     assertThat(e.logIndex()).isEqualTo(leaves.getFirst().index());
                     assertThat(e.buyer()).isEqualTo(buyer.id());
                 });
+        // both organizations hear of it by mail, once, with the room's link and the file's hash
+        String reference = jdbc.sql("select reference from trades.trades where id = ?").param(trade.value())
+                .query(String.class).single();
+        for (String recipient : List.of(buyer.owner().email(), buyer.member(Role.TRADER).email(), supplier.owner().email())) {
+            var mail = awaitMail(recipient, "Contract " + reference + " is signed by both organizations");
+            assertThat(mail.body()).contains("/trades/" + trade.value(), both.currentSha256(), "/verify");
+        }
         // signing again, by either side, is refused
         assertThatThrownBy(() -> signing.sign(buyer.owner().principal(), trade, "ABCD-EFGH-IJKL-MNOP"))
                 .isInstanceOf(DomainException.class);
@@ -209,6 +218,19 @@ class ContractSigningTests {
 
     private static trade.caravan.accounts.MemberPrincipal supplierTrader(TestAccounts.Organization supplier) {
         return supplier.owner().as(Role.TRADER);
+    }
+
+    private trade.caravan.support.Mailbox.Mail awaitMail(String recipient, String subject) throws InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            var found = mailbox.to(recipient).stream().filter(m -> m.subject().equals(subject)).toList();
+            if (!found.isEmpty()) {
+                assertThat(found).as("one notice for " + recipient).hasSize(1);
+                return found.getFirst();
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("No mail '" + subject + "' to " + recipient + " within 15 s");
     }
 
     private static void assertRefused(Runnable action, DomainException.Kind kind) {
