@@ -79,6 +79,7 @@ public class CertificateAuthority {
     private final Clock clock;
     /** CA keys already unsealed in this process, by key id (a handful over an installation's life). */
     private final java.util.Map<String, Opened> opened = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong revocations = new java.util.concurrent.atomic.AtomicLong();
 
     /** An unsealed CA and the stored bytes it came from. */
     private record Opened(byte[] certificate, byte[] sealed, Ca ca) {
@@ -163,9 +164,26 @@ public class CertificateAuthority {
                 .query((rs, n) -> certificate(rs.getBytes(1))).optional();
     }
 
+    /** How many revocations this process has made: caches of the CRL start again when it changes. */
+    public long revocationsInThisProcess() {
+        return revocations.get();
+    }
+
     /** Revokes the organization's current certificate as of {@code at} (RFC 5280 reason code). */
     @Transactional
     public Optional<BigInteger> revoke(OrganizationId organization, Instant at, int reason) {
+        // counted once the revocation is committed, so that a CRL made in between is not kept as current
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            revocations.incrementAndGet();
+                        }
+                    });
+        } else {
+            revocations.incrementAndGet();
+        }
         List<java.math.BigDecimal> revoked = jdbc.sql("""
                         update documents.signing_certificates set revoked_at = ?, revocation_reason = ?
                         where organization_id = ? and revoked_at is null returning serial""")

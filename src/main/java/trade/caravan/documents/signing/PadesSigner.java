@@ -62,10 +62,13 @@ public class PadesSigner {
     private final TimestampAuthority tsa;
     private final ExternalAuthorities external;
 
-    PadesSigner(CertificateAuthority ca, TimestampAuthority tsa, ExternalAuthorities external) {
+    private final RecentCrl recentCrl;
+
+    PadesSigner(CertificateAuthority ca, TimestampAuthority tsa, ExternalAuthorities external, java.time.Clock clock) {
         this.ca = ca;
         this.tsa = tsa;
         this.external = external;
+        this.recentCrl = new RecentCrl(ca, clock);
     }
 
     /** The PDF signed by {@code credential}, as PAdES B-LT. */
@@ -117,7 +120,7 @@ public class PadesSigner {
         platform.forEach(certificate -> trusted.addCertificate(new CertificateToken(certificate)));
         external.trustedRoots().forEach(certificate -> trusted.addCertificate(new CertificateToken(certificate)));
         verifier.setTrustedCertSources(trusted);
-        verifier.setCrlSource(new ByIssuer<>(platform, new FreshCrl(ca), null));
+        verifier.setCrlSource(new ByIssuer<>(platform, recentCrl, null));
         return verifier;
     }
 
@@ -195,6 +198,41 @@ public class PadesSigner {
         public @Nullable RevocationToken<R> getRevocationToken(CertificateToken certificate, CertificateToken issuer) {
             RevocationSource<R> source = cas.contains(issuer.getCertificate()) ? platform : external;
             return source == null ? null : source.getRevocationToken(certificate, issuer);
+        }
+    }
+
+    /**
+     * For verifying: the CA's CRL, issued at most a second ago, and never older than this process's
+     * latest revocation (a CRL is valid for a day, {@code caravan.pki.crl-validity}; issuing one per
+     * check signed a CRL for every document checked). Another node's revocation shows within a second.
+     */
+    static final class RecentCrl implements RevocationSource<CRL> {
+
+        private static final java.time.Duration REUSE = java.time.Duration.ofSeconds(1);
+
+        private record Issued(ExternalResourcesCRLSource source, java.time.Instant at, long revocations) {
+        }
+
+        private final CertificateAuthority ca;
+        private final java.time.Clock clock;
+        private final java.util.concurrent.atomic.AtomicReference<Issued> latest = new java.util.concurrent.atomic.AtomicReference<>();
+
+        RecentCrl(CertificateAuthority ca, java.time.Clock clock) {
+            this.ca = ca;
+            this.clock = clock;
+        }
+
+        @Override
+        public RevocationToken<CRL> getRevocationToken(CertificateToken certificate, CertificateToken issuer) {
+            java.time.Instant now = clock.instant();
+            long revocations = ca.revocationsInThisProcess();
+            Issued issued = latest.get();
+            if (issued == null || issued.revocations() != revocations || now.isBefore(issued.at())
+                    || !now.isBefore(issued.at().plus(REUSE))) {
+                issued = new Issued(new ExternalResourcesCRLSource(new InMemoryDocument(ca.crl())), now, revocations);
+                latest.set(issued);
+            }
+            return issued.source().getRevocationToken(certificate, issuer);
         }
     }
 
