@@ -127,6 +127,11 @@ public final class Merkle {
         return sn == 0 && MessageDigest.isEqual(fr, firstRoot) && MessageDigest.isEqual(sr, secondRoot);
     }
 
+    /** The SHA-256 of a document's bytes: how log leaves, receipts and verdicts name a document. */
+    public static byte[] documentHash(byte[] document) {
+        return sha256().digest(document);
+    }
+
     static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");

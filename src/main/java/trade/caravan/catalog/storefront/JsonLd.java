@@ -21,7 +21,7 @@ import trade.caravan.catalog.listing.ListingView;
  * schema.org structured data (JSON-LD) for public pages, built as a JSON tree and written by
  * Jackson, never by concatenating strings. The text goes into an HTML {@code <script>} data
  * block, which ends at the first {@code </script}: so {@code <}, {@code >} and {@code &} (and the
- * line separators JavaScript once choked on) are written as {@code \\uXXXX} escapes, which a JSON
+ * line separators JavaScript once choked on) are written as {@code \\u003c}-style escapes, which a JSON
  * parser reads back as the same characters. Nothing a supplier types can end the block.
  */
 final class JsonLd {

@@ -31,6 +31,7 @@ import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import trade.caravan.documents.DocumentVerification;
 import trade.caravan.documents.LogKey;
 import trade.caravan.documents.LogReceipt;
+import trade.caravan.documents.Merkle;
 import trade.caravan.documents.Verdict;
 import trade.caravan.documents.verification.DssVerification;
 
@@ -112,7 +113,7 @@ public final class OfflineVerifier {
     /** The check itself, for callers that have the inputs in memory. */
     public static Result verify(byte[] document, List<X509Certificate> trustAnchors, Map<String, PublicKey> logKeys,
             @Nullable LogReceipt receipt, Clock clock) {
-        byte[] sha256 = sha256(document);
+        byte[] sha256 = Merkle.documentHash(document);
         String receiptProblem = null;
         if (receipt != null && !MessageDigest.isEqual(receipt.document(), sha256)) {
             receiptProblem = "The receipt is for another document (" + HexFormat.of().formatHex(receipt.document()) + ").";
@@ -236,14 +237,6 @@ public final class OfflineVerifier {
             out.println("Transparency log: " + log.state() + ", leaf " + log.leafIndex() + " of a tree of " + log.treeSize()
                     + " leaves, inclusion proven against the signed head"
                     + (log.replacedBy() == null ? "" : "; replaced by " + log.replacedBy()));
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,7 +1,5 @@
 package trade.caravan.documents.signing;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 
 import javax.security.auth.x500.X500Principal;
@@ -13,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import trade.caravan.documents.DocumentSigning;
+import trade.caravan.documents.Merkle;
 import trade.caravan.documents.pki.OrganizationCredentials;
 import trade.caravan.documents.pki.SigningCredential;
 
@@ -34,7 +33,7 @@ class OrganizationSigning implements DocumentSigning {
     public Signed sign(byte[] pdf, Signatory signatory, String reason) {
         SigningCredential credential = credentials.of(signatory.organization(), signatory.legalName(), signatory.country());
         byte[] signed = signer.sign(pdf, credential, reason);
-        return new Signed(signed, sha256(signed), readable(credential.certificate().getSubjectX500Principal()),
+        return new Signed(signed, Merkle.documentHash(signed), readable(credential.certificate().getSubjectX500Principal()),
                 readable(credential.certificate().getIssuerX500Principal()), credential.serial(), clock.instant());
     }
 
@@ -43,11 +42,4 @@ class OrganizationSigning implements DocumentSigning {
         return X500Name.getInstance(BCStyle.INSTANCE, name.getEncoded()).toString();
     }
 
-    static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

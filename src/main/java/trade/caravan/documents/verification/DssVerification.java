@@ -39,6 +39,7 @@ import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
 import eu.europa.esig.dss.validation.reports.Reports;
 
 import trade.caravan.documents.DocumentVerification;
+import trade.caravan.documents.Merkle;
 import trade.caravan.documents.Verdict;
 import trade.caravan.documents.Verdict.Format;
 import trade.caravan.documents.Verdict.LogPosition;
@@ -88,7 +89,7 @@ public final class DssVerification implements DocumentVerification {
         if (document.length > MAX_BYTES) {
             return rejected("too-large", Format.UNKNOWN, "");
         }
-        byte[] sha256 = sha256(document);
+        byte[] sha256 = Merkle.documentHash(document);
         String hex = HexFormat.of().formatHex(sha256);
         if (isPdf(document)) {
             return signed(document, sha256, hex, Format.PDF);
@@ -291,13 +292,6 @@ public final class DssVerification implements DocumentVerification {
         return factory;
     }
 
-    static byte[] sha256(byte[] bytes) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
-    }
 
     static ValidationPolicy policy() {
         ValidationPolicy policy = defaultPolicy;

@@ -23,6 +23,7 @@ import trade.caravan.accounts.SecondFactor;
 import trade.caravan.documents.DocumentSigning;
 import trade.caravan.documents.DocumentStatus;
 import trade.caravan.documents.LogLeaf;
+import trade.caravan.documents.Merkle;
 import trade.caravan.documents.TransparencyLog;
 import trade.caravan.platform.DomainException;
 import trade.caravan.shared.UserId;
@@ -172,7 +173,7 @@ public class ContractSigning {
     private Revision fix(Actor actor, TradeId id, Instant now) {
         byte[] pdf = contracts.draft(actor, id).pdf();
         jdbc.sql("insert into trades.contract_revisions (trade_id, revision, pdf, sha256, created_at) values (?, 0, ?, ?, ?)")
-                .params(id.value(), pdf, sha256(pdf), Timestamp.from(now)).update();
+                .params(id.value(), pdf, Merkle.documentHash(pdf), Timestamp.from(now)).update();
         return new Revision(0, null, pdf);
     }
 
@@ -190,14 +191,6 @@ public class ContractSigning {
         return jdbc.sql("insert into trades.timeline (trade_id, kind, party, at) values (?, ?, ?, ?) returning seq")
                 .params(id.value(), kind, party == null ? null : party.name(), Timestamp.from(at))
                 .query(Long.class).single();
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private record Revision(int number, @Nullable NegotiationParty party, byte[] pdf) {

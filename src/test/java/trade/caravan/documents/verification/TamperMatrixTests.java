@@ -74,7 +74,7 @@ class TamperMatrixTests {
     void anIntactPlatformSignatureIsValidWithEverythingTheDocumentSays() {
         SigningCredential seller = credential("Shenzhen Test Electronics Co., Ltd.", "CN");
         byte[] signed = signer.sign(document("Total 12,400.00 USD"), seller, "Seller signs");
-        log.append(leaf(DssVerification.sha256(signed), DocumentStatus.ISSUED, null));
+        log.append(leaf(trade.caravan.documents.Merkle.documentHash(signed), DocumentStatus.ISSUED, null));
 
         Verdict verdict = verification.verify(signed);
 
@@ -329,7 +329,7 @@ class TamperMatrixTests {
     @Test
     void aSupersededDocumentIsFlaggedWithItsReplacement() {
         byte[] signed = signer.sign(document("Version 1"), credential("Seller Ltd.", "CN"), "Seller signs");
-        byte[] hash = DssVerification.sha256(signed);
+        byte[] hash = trade.caravan.documents.Merkle.documentHash(signed);
         byte[] replacement = new byte[32];
         RANDOM.nextBytes(replacement);
         log.append(leaf(hash, DocumentStatus.ISSUED, null));

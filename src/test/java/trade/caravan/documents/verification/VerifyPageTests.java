@@ -102,7 +102,7 @@ class VerifyPageTests {
         byte[] document = signedAndLogged();
         byte[] replacement = new byte[32];
         RANDOM.nextBytes(replacement);
-        log.append(TamperMatrixTests.leaf(DssVerification.sha256(document), DocumentStatus.SUPERSEDED, replacement));
+        log.append(TamperMatrixTests.leaf(trade.caravan.documents.Merkle.documentHash(document), DocumentStatus.SUPERSEDED, replacement));
         try {
             String page = mvc.perform(multipart("/verify").file(file(document)).header("Accept-Language", "en"))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -149,7 +149,7 @@ class VerifyPageTests {
                 .andExpect(jsonPath("$.signatures[0].revocation.status").value("GOOD"))
                 .andExpect(jsonPath("$.log.state").value("ISSUED"))
                 .andExpect(jsonPath("$.log.proven").value(true))
-                .andExpect(jsonPath("$.sha256").value(HexFormat.of().formatHex(DssVerification.sha256(document))));
+                .andExpect(jsonPath("$.sha256").value(HexFormat.of().formatHex(trade.caravan.documents.Merkle.documentHash(document))));
         mvc.perform(post("/api/v1/verify").contentType(MediaType.APPLICATION_PDF).content(document))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.outcome").value("VALID"));
@@ -195,7 +195,7 @@ class VerifyPageTests {
                     <body><p>Verify page</p></body></html>""", "Contract", Locale.ENGLISH, List.of());
             byte[] document1 = signer.sign(document, ca.credentialOf(new OrganizationId(UUID.randomUUID()),
                     "Verify Seller Ltd.", new CountryCode("CN")), "Seller signs");
-            log.append(TamperMatrixTests.leaf(DssVerification.sha256(document1), DocumentStatus.ISSUED, null));
+            log.append(TamperMatrixTests.leaf(trade.caravan.documents.Merkle.documentHash(document1), DocumentStatus.ISSUED, null));
             signed = document1;
         }
         return signed;
