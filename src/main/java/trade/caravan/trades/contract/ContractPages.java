@@ -37,7 +37,7 @@ class ContractPages implements RoomSection {
 
     @Override
     public void addTo(Actor actor, TradeView trade, Model model) {
-        model.addAttribute("contract", signing.status(actor, trade.id()));
+        model.addAttribute("contract", signing.status(trade));
         model.addAttribute("maySign", authority.maySign(actor));
         var person = actor.userId();
         model.addAttribute("secondFactorReady", person != null && secondFactor.enrolled(person));

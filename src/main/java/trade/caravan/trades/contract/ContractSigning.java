@@ -99,12 +99,11 @@ public class ContractSigning {
         if (state != TradeState.CONTRACT_PENDING) {
             throw new DomainException(DomainException.Kind.CONFLICT, "contract.sign.not-pending");
         }
-        List<Revision> revisions = revisions(id);
-        if (revisions.stream().anyMatch(r -> r.party() == trade.side())) {
+        if (signatures(id).stream().anyMatch(s -> s.party() == trade.side())) {
             throw new DomainException(DomainException.Kind.CONFLICT, "contract.sign.already-signed");
         }
         Instant now = clock.instant();
-        Revision latest = revisions.isEmpty() ? fix(actor, id, now) : revisions.getLast();
+        Revision latest = latest(id).orElseGet(() -> fix(trade, now));
         OrganizationSummary us = trade.side() == NegotiationParty.BUYER ? trade.buyer() : trade.supplier();
         DocumentSigning.Signed signed = signing.sign(latest.pdf(),
                 new DocumentSigning.Signatory(us.id(), us.legalName(), us.country()),
@@ -133,7 +132,7 @@ public class ContractSigning {
         }
         // both organizations' open trade rooms re-read the room once this commits
         live.changed("trade", id.value(), seq, kind, Set.of(trade.buyer().id(), trade.supplier().id()));
-        return status(room.find(actor, id));
+        return status(id, trade.side(), revision == 2 ? TradeState.CONTRACT_SIGNED : TradeState.CONTRACT_PENDING);
     }
 
     /** The signatures of the trade's contract so far, and whether the caller may sign now. */
@@ -142,44 +141,54 @@ public class ContractSigning {
         return status(room.find(actor, id));
     }
 
+    /** The same for a trade the caller has already read (the trade room). */
+    ContractStatus status(TradeView trade) {
+        return status(trade.id(), trade.side(), trade.state());
+    }
+
     /** The latest fixed revision of the contract (signed once or twice), if signing has begun. */
     @Transactional(readOnly = true)
     public Optional<Contracts.Rendered> latest(Actor actor, TradeId id) {
         TradeView trade = room.find(actor, id);
-        List<Revision> revisions = revisions(id);
-        if (revisions.isEmpty()) {
+        Optional<Revision> latest = latest(id);
+        if (latest.isEmpty()) {
             return Optional.empty();
         }
-        Revision last = revisions.getLast();
+        Revision last = latest.get();
         String suffix = last.number() == 2 ? "-signed" : "-signed-by-" + (last.party() == NegotiationParty.BUYER ? "buyer" : "seller");
         return Optional.of(new Contracts.Rendered("contract-" + trade.reference() + suffix + ".pdf", last.pdf()));
     }
 
-    private ContractStatus status(TradeView trade) {
-        List<ContractStatus.Signature> signatures = jdbc.sql("""
+    private ContractStatus status(TradeId id, NegotiationParty reader, TradeState state) {
+        List<ContractStatus.Signature> signatures = signatures(id);
+        boolean signedByReader = signatures.stream().anyMatch(s -> s.party() == reader);
+        String current = signatures.isEmpty() ? null : signatures.getLast().sha256();
+        return new ContractStatus(state, signatures, signedByReader, current);
+    }
+
+    private List<ContractStatus.Signature> signatures(TradeId id) {
+        return jdbc.sql("""
                         select party, signer_name, certificate_subject, certificate_serial, created_at, sha256
                         from trades.contract_revisions where trade_id = ? and revision > 0 order by revision""")
-                .param(trade.id().value())
+                .param(id.value())
                 .query((rs, n) -> new ContractStatus.Signature(NegotiationParty.valueOf(rs.getString(1)),
                         rs.getString(2), rs.getString(3), rs.getString(4), rs.getTimestamp(5).toInstant(),
                         HEX.formatHex(rs.getBytes(6))))
                 .list();
-        boolean signedByUs = signatures.stream().anyMatch(s -> s.party() == trade.side());
-        String current = signatures.isEmpty() ? null : signatures.getLast().sha256();
-        return new ContractStatus(trade.state(), signatures, signedByUs, trade.state() == TradeState.CONTRACT_SIGNED, current);
     }
 
     /** Renders the contract once and stores it as revision 0: what both parties sign. */
-    private Revision fix(Actor actor, TradeId id, Instant now) {
-        byte[] pdf = contracts.draft(actor, id).pdf();
+    private Revision fix(TradeView trade, Instant now) {
+        byte[] pdf = contracts.render(trade).pdf();
         jdbc.sql("insert into trades.contract_revisions (trade_id, revision, pdf, sha256, created_at) values (?, 0, ?, ?, ?)")
-                .params(id.value(), pdf, Merkle.documentHash(pdf), Timestamp.from(now)).update();
+                .params(trade.id().value(), pdf, Merkle.documentHash(pdf), Timestamp.from(now)).update();
         return new Revision(0, null, pdf);
     }
 
-    private List<Revision> revisions(TradeId id) {
-        return jdbc.sql("select revision, party, pdf from trades.contract_revisions where trade_id = ? order by revision")
-                .param(id.value()).query(ContractSigning::revision).list();
+    /** The newest revision with its file (a revision's PDF is read only where it is needed). */
+    private Optional<Revision> latest(TradeId id) {
+        return jdbc.sql("select revision, party, pdf from trades.contract_revisions where trade_id = ? order by revision desc limit 1")
+                .param(id.value()).query(ContractSigning::revision).optional();
     }
 
     private static Revision revision(ResultSet rs, int n) throws SQLException {

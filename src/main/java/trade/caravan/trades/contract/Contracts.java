@@ -65,7 +65,11 @@ public class Contracts {
 
     /** The contract of a trade of the caller's organization, as a PDF/A-3 document (404 for any other). */
     public Rendered draft(Actor actor, TradeId id) {
-        TradeView trade = room.find(actor, id);
+        return render(room.find(actor, id));
+    }
+
+    /** The contract of a trade already read for its reader. */
+    Rendered render(TradeView trade) {
         Context context = new Context(ENGLISH);
         context.setVariable("t", trade);
         context.setVariable("en", new Texts(messages, ENGLISH));
