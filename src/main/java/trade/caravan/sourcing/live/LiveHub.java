@@ -114,15 +114,20 @@ class LiveHub implements Presence, LiveSignals, SmartLifecycle, DisposableBean {
      */
     @EventListener
     void on(NegotiationChanged changed) {
+        afterCommit(() -> fanOutAfterCommit(changed));
+    }
+
+    /** Runs {@code action} once the current transaction commits (at once outside one; never after a rollback). */
+    private static void afterCommit(Runnable action) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    fanOutAfterCommit(changed);
+                    action.run();
                 }
             });
         } else {
-            fanOutAfterCommit(changed);
+            action.run();
         }
     }
 
@@ -143,16 +148,7 @@ class LiveHub implements Presence, LiveSignals, SmartLifecycle, DisposableBean {
                 }
             }
         }));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    send.run();
-                }
-            });
-        } else {
-            send.run();
-        }
+        afterCommit(send);
     }
 
     private void fanOutAfterCommit(NegotiationChanged changed) {
