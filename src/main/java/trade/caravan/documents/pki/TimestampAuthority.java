@@ -161,34 +161,34 @@ public class TimestampAuthority {
     private Optional<Tsa> existing(CertificateAuthority.Ca authority) {
         return jdbc.sql("""
                         select key_id, certificate, sealed_private_key from documents.tsa_keys where retired_at is null""")
-                .query((rs, n) -> {
-                    byte[] certificate = rs.getBytes(2);
-                    byte[] sealed = rs.getBytes(3);
-                    Opened known = opened;
-                    if (known != null && Arrays.equals(known.certificate(), certificate) && Arrays.equals(known.sealed(), sealed)
-                            && known.tsa().caCertificate().equals(authority.certificate())) {
-                        return known.tsa();
-                    }
-                    Tsa tsa = new Tsa(rs.getString(1), ca.certificate(certificate),
-                            ca.privateKey(sealed, "documents.tsa_keys:" + rs.getString(1)), authority.certificate());
-                    if (issuedBy(tsa, authority)) {
-                        opened = new Opened(certificate, sealed, tsa);
-                    }
-                    return tsa;
-                })
+                .query((rs, n) -> new StoredTsa(rs.getString(1), rs.getBytes(2), rs.getBytes(3)))
                 .optional()
+                .flatMap(stored -> opened(stored, authority))
                 // a TSA certificate from a retired CA, or about to expire, makes way for a new one
-                .filter(tsa -> issuedBy(tsa, authority)
-                        && tsa.certificate().getNotAfter().toInstant().isAfter(clock.instant().plus(java.time.Duration.ofDays(30))));
+                .filter(tsa -> tsa.certificate().getNotAfter().toInstant().isAfter(clock.instant().plus(java.time.Duration.ofDays(30))));
     }
 
-    private boolean issuedBy(Tsa tsa, CertificateAuthority.Ca authority) {
+    private record StoredTsa(String keyId, byte[] certificate, byte[] sealed) {
+    }
+
+    /**
+     * The stored TSA opened: from this process's cache when the row and the CA are the ones it was
+     * opened with, else unsealed, checked against the CA (empty when the CA did not certify it) and cached.
+     */
+    private Optional<Tsa> opened(StoredTsa stored, CertificateAuthority.Ca authority) {
         Opened known = opened;
-        if (known != null && known.tsa() == tsa) {
-            return true;
+        if (known != null && Arrays.equals(known.certificate(), stored.certificate())
+                && Arrays.equals(known.sealed(), stored.sealed()) && known.tsa().caCertificate().equals(authority.certificate())) {
+            return Optional.of(known.tsa());
         }
-        return tsa.certificate().getIssuerX500Principal().equals(authority.certificate().getSubjectX500Principal())
-                && verifiesWith(tsa.certificate(), authority.certificate());
+        Tsa tsa = new Tsa(stored.keyId(), ca.certificate(stored.certificate()),
+                ca.privateKey(stored.sealed(), "documents.tsa_keys:" + stored.keyId()), authority.certificate());
+        if (!tsa.certificate().getIssuerX500Principal().equals(authority.certificate().getSubjectX500Principal())
+                || !verifiesWith(tsa.certificate(), authority.certificate())) {
+            return Optional.empty();
+        }
+        opened = new Opened(stored.certificate(), stored.sealed(), tsa);
+        return Optional.of(tsa);
     }
 
     /** The TSA key unsealed in this process, with the stored bytes it came from. */
