@@ -1,7 +1,6 @@
 package trade.caravan.documents;
 
 import java.math.BigInteger;
-import java.time.Instant;
 
 import trade.caravan.shared.CountryCode;
 import trade.caravan.shared.OrganizationId;
@@ -21,7 +20,7 @@ public interface DocumentSigning {
     }
 
     /** The signed document, its SHA-256, and the certificate that signed it. */
-    record Signed(byte[] pdf, byte[] sha256, String subject, String issuer, BigInteger serial, Instant signedAt) {
+    record Signed(byte[] pdf, byte[] sha256, String subject, String issuer, BigInteger serial) {
 
         public Signed {
             pdf = pdf.clone();

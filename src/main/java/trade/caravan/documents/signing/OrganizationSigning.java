@@ -1,12 +1,9 @@
 package trade.caravan.documents.signing;
 
-import java.time.Clock;
-
 import javax.security.auth.x500.X500Principal;
 
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,12 +17,10 @@ class OrganizationSigning implements DocumentSigning {
 
     private final OrganizationCredentials credentials;
     private final PadesSigner signer;
-    private final Clock clock;
 
-    OrganizationSigning(OrganizationCredentials credentials, PadesSigner signer, Clock clock) {
+    OrganizationSigning(OrganizationCredentials credentials, PadesSigner signer) {
         this.credentials = credentials;
         this.signer = signer;
-        this.clock = clock;
     }
 
     @Override
@@ -34,7 +29,7 @@ class OrganizationSigning implements DocumentSigning {
         SigningCredential credential = credentials.of(signatory.organization(), signatory.legalName(), signatory.country());
         byte[] signed = signer.sign(pdf, credential, reason);
         return new Signed(signed, Merkle.documentHash(signed), readable(credential.certificate().getSubjectX500Principal()),
-                readable(credential.certificate().getIssuerX500Principal()), credential.serial(), clock.instant());
+                readable(credential.certificate().getIssuerX500Principal()), credential.serial());
     }
 
     /** A distinguished name as people read it: attribute names, not OIDs and hex (RFC 2253 shows organizationIdentifier so). */
